@@ -104,19 +104,20 @@ final class DateRecognizer {
 
     /** A date of birth is announced by « né le », « DDN », « date de naissance » just before it. */
     static boolean birth(String text, int start) {
-        String before = Context.before(text, start, 40);
-        int cut = Math.max(before.lastIndexOf('.'), Math.max(before.lastIndexOf(';'), before.lastIndexOf(')')));
+        String before = Context.before(text, start, 32);
         // Only the clause right before the date counts: « née le 3 mars, opérée le 5 mai » dates one birth.
+        int cut = Math.max(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';')), Math.max(before.lastIndexOf(','),
+                before.lastIndexOf('\n')));
         String tail = cut >= 0 ? before.substring(cut + 1) : before;
-        if (tail.length() > 30) {
-            tail = tail.substring(tail.length() - 30);
+        if (tail.isBlank() && cut >= 0 && before.charAt(cut) == '\n') {
+            // « Date de naissance :\n12/03/1950 »: the label sits on the line above.
+            String previous = before.substring(0, cut);
+            int nl = previous.lastIndexOf('\n');
+            tail = previous.substring(nl + 1);
         }
-        int nl = tail.lastIndexOf('\n');
-        if (nl >= 0 && nl < tail.length() - 1 && tail.substring(nl + 1).strip().length() > 0) {
-            tail = tail.substring(nl + 1);
-        }
-        return tail.contains("naissance") || Context.hasAnyWord(tail, "ddn", "d.d.n", "ne le", "nee le", "ne(e) le", "ne en", "nee en",
-                "ne(e)", "nee", "ne", "nais", "dn", "date de naiss", "naiss") && !tail.contains("nee de") || tail.contains("d.d.n");
+        return tail.contains("naissance") || tail.contains("naiss") || tail.contains("d.d.n")
+                || Context.hasAnyWord(tail, "ddn", "ne le", "nee le", "nes le", "nees le", "ne en", "nee en", "ne(e) le", "ne(e)",
+                        "nee", "dn", "date naiss");
     }
 
     /** Dates whose day or year is written in words, around a month name. */

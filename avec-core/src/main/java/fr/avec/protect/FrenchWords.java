@@ -30,8 +30,25 @@ final class FrenchWords {
         this.lookups = ThreadLocal.withInitial(() -> new DictionaryLookup(this.dictionary));
     }
 
-    /** Loads the dictionary shipped on the class path; fails loudly since names cannot be told from words without it. */
+    private static volatile FrenchWords shared;
+
+    /** The dictionary shipped on the class path, read once per process (it is immutable). */
     static FrenchWords load() {
+        FrenchWords w = shared;
+        if (w == null) {
+            synchronized (FrenchWords.class) {
+                w = shared;
+                if (w == null) {
+                    w = read();
+                    shared = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Reads the dictionary; fails loudly since names cannot be told from words without it. */
+    private static FrenchWords read() {
         URL url = FrenchWords.class.getResource(RESOURCE);
         if (url == null) {
             throw new ProtectionException("the French word dictionary (org.languagetool:french-pos-dict) is missing from the class path");

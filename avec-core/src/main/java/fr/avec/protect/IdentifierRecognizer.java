@@ -29,7 +29,7 @@ final class IdentifierRecognizer {
             + "|num[ée]ro[ \\t]+(?:de[ \\t]+|d')?(?:patient|s[ée]jour|venue|dossier|hospitalisation|admission|passage|visite|ipp|nda|rpps|adeli|finess)"
             + "|(?:n[°o]|num[ée]ro)[ \\t]+(?:IPP|NDA|RPPS|ADELI|FINESS|INS))(?![\\p{L}])"
             + "[ \\t]*(?:[(\\[][^)\\]\\n]{0,20}[)\\]][ \\t]*)?(?:[:=#|\\-][ \\t]*)?(?:(?:n[°o]|num(?:[ée]ro)?)\\.?[ \\t]*(?::[ \\t]*)?)?"
-            + "(?-i:([A-Z]{0,3}\\d(?:[ .\\-/]?\\d){2,29}[A-Z]?))(?![\\dA-Za-z])");
+            + "(?-i:([A-Z]{0,3}\\d[A-Z0-9]{0,24}(?:[.\\-/ ]\\d[A-Z0-9]{0,24}){0,6}))(?![\\dA-Za-z])");
 
     private final Set<String> finess;
     private final List<Pattern> ippPatterns;

@@ -139,7 +139,12 @@ final class NameRecognizer {
         int count = 0;
         while (k < t.size && count < 5) {
             if (k > first && t.lineBreakBefore(k)) {
-                break;
+                // « Patient : Jean\nDUPONT »: a family name alone on the next line continues a name field.
+                boolean wrapped = strongContext && count > 0 && t.isWord(k) && t.upper(k)
+                        && (k + 1 >= t.size || t.lineBreakBefore(k + 1)) && !MedicalTerms.ROLE_WORDS.contains(t.key(k));
+                if (!wrapped) {
+                    break;
+                }
             }
             if (t.isWord(k)) {
                 String key = t.key(k);

@@ -245,12 +245,13 @@ final class PlaceRecognizer {
             return;
         }
         boolean verb = false;
-        for (int k = p - 1; k >= Math.max(0, p - 3); k--) {
+        // « habite à », « née le 03/04/1948 à »: a verb of place a few tokens back on the same line.
+        for (int k = p - 1; k >= Math.max(0, p - 9); k--) {
             if (t.isWord(k) && CITY_VERBS.contains(t.key(k))) {
                 verb = true;
                 break;
             }
-            if (!t.isWord(k)) {
+            if (t.lineBreakBefore(k + 1) || t.isPunct(k, '.') || t.isPunct(k, ';')) {
                 break;
             }
         }
@@ -270,7 +271,7 @@ final class PlaceRecognizer {
                 return;
             }
             // « à Paris » yes; « à Marie », « à Noël », « à Jeun » no.
-            if (single && (vocabulary.isFirstName(key) || words.isWord(t.surface(i)) || t.has(i, Tokens.SENTENCE_START)
+            if (single && (vocabulary.isFirstName(key) && vocabulary.births(key) > 2000 || words.isWord(t.surface(i)) || t.has(i, Tokens.SENTENCE_START)
                     || MedicalTerms.ROLE_WORDS.contains(key)) || t.upper(i)) {
                 return;
             }

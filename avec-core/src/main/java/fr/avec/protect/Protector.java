@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import fr.avec.data.lexicon.Lexicons;
 
 /**
  * The pseudonymization engine for French clinical text: finds identifying data ({@link #detect}), replaces it
@@ -42,6 +43,14 @@ public final class Protector {
      */
     public static Protector withoutLexicons() {
         return builder().build();
+    }
+
+    /**
+     * An engine built from the reference lexicons (INSEE first and family names, communes, La Poste postal codes,
+     * FINESS establishments); the surrogate pools are drawn from them too.
+     */
+    public static Protector fromLexicons(Lexicons lexicons) {
+        return LexiconPools.fill(builder(), lexicons).build();
     }
 
     /** Whether the name and place lexicons were given; without them recall on names and places is lower. */

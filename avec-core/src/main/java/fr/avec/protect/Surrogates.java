@@ -63,8 +63,7 @@ final class Surrogates {
         if (sex == 0) {
             sex = vocabulary.sex(key);
         }
-        boolean female = sex == Vocabulary.FEMALE || sex == (Vocabulary.MALE | Vocabulary.FEMALE) && random.nextBoolean()
-                || sex == 0 && random.nextBoolean();
+        boolean female = sex == Vocabulary.FEMALE || sex == 0 && random.nextBoolean();
         return pick(female ? vocabulary.femaleSurrogates : vocabulary.maleSurrogates, random);
     }
 

@@ -17,7 +17,7 @@ final class Vocabulary {
     static final int MALE = 1;
     static final int FEMALE = 2;
 
-    /** First names: folded name to packed sex mask (low 2 bits) and births (the rest). */
+    /** First names: folded name to births, male in the high 32 bits and female in the low 32 bits. */
     final Map<String, Long> firstNames;
     final Set<String> familyNames;
     /** Folded commune names (hyphens as spaces) to their display form. */
@@ -63,12 +63,18 @@ final class Vocabulary {
 
     long births(String key) {
         Long packed = firstNames.get(key);
-        return packed == null ? 0 : packed >>> 2;
+        return packed == null ? 0 : (packed >>> 32) + (packed & 0xFFFFFFFFL);
     }
 
+    /** The sex most births with this name received ({@link #MALE}, {@link #FEMALE}), or 0 when unknown. */
     int sex(String key) {
         Long packed = firstNames.get(key);
-        return packed == null ? 0 : (int) (packed & 3);
+        if (packed == null) {
+            return 0;
+        }
+        long male = packed >>> 32;
+        long female = packed & 0xFFFFFFFFL;
+        return male >= female ? MALE : FEMALE;
     }
 
     boolean isFamilyName(String key) {
@@ -114,10 +120,13 @@ final class Vocabulary {
 
         void firstName(String name, int sex, long births) {
             String key = Fold.fold(name);
-            Long old = firstNames.get(key);
-            long oldBirths = old == null ? 0 : old >>> 2;
-            int oldSex = old == null ? 0 : (int) (old & 3);
-            firstNames.put(key, ((oldBirths + births) << 2) | (oldSex | sex));
+            long b = Math.min(births, 0x7FFFFFFFL);
+            long add = sex == MALE ? b << 32 : b;
+            firstNames.merge(key, add, (x, y) -> {
+                long male = Math.min((x >>> 32) + (y >>> 32), 0x7FFFFFFFL);
+                long female = Math.min((x & 0xFFFFFFFFL) + (y & 0xFFFFFFFFL), 0x7FFFFFFFL);
+                return male << 32 | female;
+            });
             fromLexicons = true;
         }
 
