@@ -87,6 +87,25 @@ final class FrenchWords {
         return best;
     }
 
+    /**
+     * Whether every ordinary reading of the word is a noun or an adjective (« renard », « gaillard »): such a word
+     * right after « madame » in a transcript is a name, while « est », « vous » or « a » are not.
+     */
+    boolean nominalOnly(String word) {
+        List<WordData> found = lookups.get().lookup(word.toLowerCase(Locale.ROOT));
+        for (WordData data : found) {
+            CharSequence tag = data.getTag();
+            if (tag == null || tag.isEmpty()) {
+                continue;
+            }
+            char c = tag.charAt(0);
+            if (c != 'N' && c != 'J' && c != 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the word is an ordinary French word at all. */
     boolean isWord(String word) {
         return commonness(word) != NOT_A_WORD;

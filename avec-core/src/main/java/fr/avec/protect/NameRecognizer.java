@@ -121,7 +121,12 @@ final class NameRecognizer {
                 j++;
             }
         }
-        if (j < t.size && t.lineBreakBefore(j) && !(abbreviated || t.capitalized(i))) {
+        // A title ends its line only in signatures: « Dr\nMartin », never « Sexe : M\nIPP ».
+        if (j < t.size && t.lineBreakBefore(j) && !(key.equals("dr") || key.equals("pr") || key.equals("docteur")
+                || key.equals("professeur"))) {
+            return;
+        }
+        if (key.equals("m") && !t.isPunct(i + 1, '.') && !(t.isWord(j) && t.capitalized(j))) {
             return;
         }
         boolean lenient = TITLES_FULL.contains(key) && !t.capitalized(i); // transcripts: « madame dupont »
@@ -179,8 +184,8 @@ final class NameRecognizer {
                     k++;
                     continue;
                 }
-                if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key))
-                        && !words.isWord(t.surface(k)) && t.length(k) > 2) {
+                if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
+                        && (!words.isWord(t.surface(k)) || words.nominalOnly(t.surface(k)) && !MedicalTerms.ROLE_WORDS.contains(key))) {
                     count++;
                     k++;
                     continue;
@@ -350,9 +355,12 @@ final class NameRecognizer {
 
     // ---- running text -------------------------------------------------------------------------------------
 
+    private static final Set<String> INTRODUCER_STARTS = INTRODUCERS.stream().map(s -> s.split(" ")[0])
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private void introducers(Tokens t, Label[] labels) {
         for (int i = 0; i < t.size; i++) {
-            if (!t.isWord(i)) {
+            if (!t.isWord(i) || !INTRODUCER_STARTS.contains(t.key(i))) {
                 continue;
             }
             String one = t.key(i);
@@ -410,6 +418,14 @@ final class NameRecognizer {
                     nameSequence(t, i, labels, null, false, false);
                     continue;
                 }
+                // « Lise Le Roux », « Anne De La Fontaine », « Paulo Da Silva ».
+                if (j + 1 < t.size && t.isWord(j) && MedicalTerms.PARTICLES.contains(t.key(j)) && t.capitalized(j)
+                        && t.isWord(j + 1) && t.capitalized(j + 1) && !t.lineBreakBefore(j) && !t.lineBreakBefore(j + 1)
+                        && (vocabulary.isFamilyName(t.key(j) + " " + t.key(j + 1)) || familyLike(t, j + 1))) {
+                    nameSequence(t, i, labels, null, false, true);
+                    continue;
+                }
+                bareFirstName(t, i, labels);
                 // Initial: « Marie D. » is a name too, but rare; left to propagation.
             }
             if (t.upper(i) && familyLike(t, i) && i + 1 < t.size && t.isWord(i + 1) && !t.lineBreakBefore(i + 1)
@@ -442,6 +458,31 @@ final class NameRecognizer {
         return false;
     }
 
+    /** Kin and carers whose first name often follows alone (« sa fille Camille », « avec Lucas »). */
+    private static final Set<String> PERSON_NOUNS = Set.of("fille", "fils", "femme", "mari", "epouse", "epoux", "mere", "pere",
+            "soeur", "frere", "ami", "amie", "compagne", "compagnon", "petite-fille", "petit-fils", "niece", "neveu", "tante",
+            "oncle", "voisin", "voisine", "cousin", "cousine", "belle-fille", "beau-fils", "gendre", "bru", "conjoint",
+            "conjointe", "prenomme", "prenommee", "appele", "appelee", "avec", "et", "enfant", "bebe", "aidant", "aidante");
+
+    /** A first name alone in running text: « ma fille Mayssa trouve que... ». */
+    private void bareFirstName(Tokens t, int i, Label[] labels) {
+        if (t.upper(i) || t.has(i, Tokens.SENTENCE_START) || !t.isWord(i - 1) || t.capitalized(i - 1)
+                || t.isWord(i + 1) && t.capitalized(i + 1) && !t.lineBreakBefore(i + 1)) {
+            return;
+        }
+        String key = t.key(i);
+        String previous = t.key(i - 1);
+        long births = vocabulary.births(key);
+        if (births < 500 || vocabulary.communes.containsKey(key) || MedicalTerms.NOT_PERSONS.contains(key)
+                || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)) {
+            return;
+        }
+        boolean ordinary = words.isWord(t.surface(i));
+        if (!ordinary || PERSON_NOUNS.contains(previous) && births >= 5000) {
+            labels[i] = Label.PRENOM;
+        }
+    }
+
     private boolean firstNameLike(Tokens t, int i) {
         String key = t.key(i);
         if (!vocabulary.isFirstName(key) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
@@ -457,7 +498,7 @@ final class NameRecognizer {
 
     private boolean familyLike(Tokens t, int i) {
         String key = t.key(i);
-        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)
+        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)
                 || MedicalTerms.NOT_PERSONS.contains(key)) {
             return false;
         }

@@ -9,7 +9,8 @@ import java.util.Set;
 final class PlaceRecognizer {
 
     static final int HOSPITAL_PRIORITY = 70;
-    static final int ADDRESS_PRIORITY = 65;
+    // Above dates: « 118 route du 8 Mai 1945 » is one address.
+    static final int ADDRESS_PRIORITY = 82;
     static final int ZIP_PRIORITY = 60;
     static final int CITY_PRIORITY = 55;
 
@@ -27,7 +28,10 @@ final class PlaceRecognizer {
     private static final Set<String> CITY_VERBS = Set.of("ne", "nee", "nes", "habite", "habitant", "habitante", "domicilie",
             "domiciliee", "demeurant", "reside", "residant", "residante", "vit", "fait", "originaire", "transfere", "transferee",
             "hospitalise", "hospitalisee", "demenage", "demenagee", "installe", "installee", "vivant", "travaille", "retour",
-            "arrive", "arrivee", "venu", "venue", "rentre", "rentree", "scolarise", "scolarisee");
+            "arrive", "arrivee", "venu", "venue", "rentre", "rentree", "scolarise", "scolarisee", "vis", "vivez", "vivent",
+            "vivait", "habitez", "habitent", "habitait", "habitais", "resides", "residez", "demeure", "demeurez", "nait", "naissance",
+            "hospitalises", "opere", "operee", "suivi", "suivie", "adresse", "adressee", "urgences", "sejour", "sejourne",
+            "vacances", "voyage", "retraite", "retraitee", "demenagement", "mute", "mutee");
 
     private final Vocabulary vocabulary;
     private final FrenchWords words;
@@ -136,9 +140,8 @@ final class PlaceRecognizer {
         if (dep == 0 || dep == 99 || dep == 96) {
             return;
         }
-        if (t.isPunct(i - 1, ',') && t.isNumber(i - 2) || t.isPunct(i - 1, '.') && t.isNumber(i - 2)
-                || t.isPunct(i + 1, ',') && t.isNumber(i + 2) || t.isPunct(i + 1, '.') && t.isNumber(i + 2)) {
-            return; // a decimal number
+        if (decimal(t, i - 1) || decimal(t, i + 1)) {
+            return; // « 12,33000 »: a decimal number
         }
         int next = i + 1;
         int cityEnd = -1;
@@ -160,6 +163,11 @@ final class PlaceRecognizer {
                 out.add(Label.VILLE, t.start[next], t.end[e - 1], CITY_PRIORITY + 5);
             }
         }
+    }
+
+    private static boolean decimal(Tokens t, int sep) {
+        return (t.isPunct(sep, ',') || t.isPunct(sep, '.')) && t.isNumber(sep - 1) && t.isNumber(sep + 1)
+                && t.end[sep - 1] == t.start[sep] && t.end[sep] == t.start[sep + 1];
     }
 
     private void zipSpaced(Tokens t, int i, Candidates out) {
@@ -300,7 +308,8 @@ final class PlaceRecognizer {
                 continue;
             }
             String w = t.key(x);
-            if (w.startsWith("hospital") || w.startsWith("medic") || w.equals("soins") || w.equals("sante") || w.equals("readaptation")
+            if (w.startsWith("hospital") || w.startsWith("medic") || w.equals("soins") || w.endsWith("dialyse") || w.equals("jardins")
+                    || w.equals("residence") || w.equals("clos") || w.equals("maison") || w.equals("oncologie") || w.equals("sante") || w.equals("sante") || w.equals("readaptation")
                     || w.equals("reeducation") || w.equals("cancer") || w.startsWith("cancero") || w.equals("lutte")
                     || w.equals("saint") || w.equals("sainte") || w.startsWith("saint-") || w.startsWith("sainte-")
                     || w.equals("chirurgical") || w.equals("hospitalo-universitaire") || w.equals("universitaire")
@@ -329,20 +338,23 @@ final class PlaceRecognizer {
                 return; // « étude clinique du Vascoril »: an adjective, not a clinic
             }
         }
-        boolean generic = Set.of("centre", "groupe", "pole", "fondation", "institut", "gcs").contains(key);
+        boolean generic = Set.of("centre", "groupe", "pole", "fondation", "institut", "gcs").contains(key)
+                && !(t.upper(i) && t.has(i, Tokens.LINE_START));
         boolean acronym = t.upper(i) || key.equals("aphp") || key.equals("ap-hp");
         int last = -1;
         int guard = 0;
         while (k < t.size && guard++ < 8 && !t.lineBreakBefore(k)) {
             if (t.isWord(k)) {
                 String w = t.key(k);
-                if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en")) && t.isWord(k + 1)
-                        && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1))) && !w.startsWith("s")) {
+                if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en") || w.equals("les"))
+                        && t.isWord(k + 1) && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1))) && !w.startsWith("s")) {
                     k++;
                     continue;
                 }
-                if (t.upper(k) && !t.upper(i) || t.upper(k) && words.commonness(t.surface(k)) >= 4 && !vocabulary.isFamilyName(w)
-                        && !vocabulary.isFirstName(w) && !vocabulary.communes.containsKey(w)) {
+                // Upper-case words are a name only in an upper-case heading line (« CLINIQUE DE L'UNION »).
+                boolean heading = t.upper(i) && t.has(i, Tokens.LINE_START);
+                if (t.upper(k) && !t.upper(i) || !heading && t.upper(k) && words.commonness(t.surface(k)) >= 4
+                        && !vocabulary.isFamilyName(w) && !vocabulary.isFirstName(w) && !vocabulary.communes.containsKey(w)) {
                     break;
                 }
                 if (MedicalTerms.PARTICLES.contains(w) && !w.startsWith("s")) {

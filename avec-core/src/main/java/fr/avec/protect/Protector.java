@@ -66,17 +66,39 @@ public final class Protector {
         try {
             Candidates candidates = new Candidates();
             Tokens tokens = new Tokens(text);
-            identifiers.find(text, candidates);
-            contacts.find(text, candidates);
+            identifiers.find(text, tokens, candidates);
+            contacts.find(text, tokens, candidates);
+            contacts.inWords(tokens, candidates);
             dates.find(text, tokens, candidates);
             places.find(tokens, candidates);
             names.find(tokens, candidates);
-            return candidates.resolve(text);
+            return birthDatesAfterNames(text, candidates.resolve(text));
         } catch (ProtectionException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw new ProtectionException("detection failed", e);
         }
+    }
+
+    /** « Mme Marie DUPONT (03/04/1948) »: a date in brackets right after a person's name is a date of birth. */
+    private static List<Entity> birthDatesAfterNames(String text, List<Entity> entities) {
+        List<Entity> result = null;
+        for (int k = 1; k < entities.size(); k++) {
+            Entity e = entities.get(k);
+            Entity before = entities.get(k - 1);
+            if (e.label() != Label.DATE || before.label() != Label.NOM && before.label() != Label.PRENOM) {
+                continue;
+            }
+            String between = text.substring(before.end(), e.start()).strip();
+            if (between.equals("(") || between.equals(", né le") || between.equals(", née le") || between.equals("né le")
+                    || between.equals("née le") || between.equals(", né(e) le")) {
+                if (result == null) {
+                    result = new ArrayList<>(entities);
+                }
+                result.set(k, new Entity(Label.DATE_NAISSANCE, e.start(), e.end(), e.text()));
+            }
+        }
+        return result == null ? entities : result;
     }
 
     /**
