@@ -184,6 +184,12 @@ final class NameRecognizer {
                     k++;
                     continue;
                 }
+                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1)
+                        && vocabulary.isFamilyName(key + " " + t.key(k + 1))) {
+                    count++;
+                    k += 2; // « monsieur le goff »
+                    continue;
+                }
                 if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
                         && (!words.isWord(t.surface(k)) || words.nominalOnly(t.surface(k)) && !MedicalTerms.ROLE_WORDS.contains(key))) {
                     count++;

@@ -119,6 +119,12 @@ final class PlaceRecognizer {
         if (last < 0) {
             return;
         }
+        // « rue du 8 Mai 1945 »: the year after a month belongs to the street name.
+        if (t.isNumber(last + 1) && t.length(last + 1) == 4 && !t.lineBreakBefore(last + 1)
+                && Set.of("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                        "novembre", "decembre").contains(t.key(last))) {
+            last++;
+        }
         if (!numbered && AMBIGUOUS_STREET_TYPES.contains(key)) {
             return; // « au cours de », « voie publique », « mise en place »
         }
@@ -353,8 +359,9 @@ final class PlaceRecognizer {
                 }
                 // Upper-case words are a name only in an upper-case heading line (« CLINIQUE DE L'UNION »).
                 boolean heading = t.upper(i) && t.has(i, Tokens.LINE_START);
-                if (t.upper(k) && !t.upper(i) || !heading && t.upper(k) && words.commonness(t.surface(k)) >= 4
-                        && !vocabulary.isFamilyName(w) && !vocabulary.isFirstName(w) && !vocabulary.communes.containsKey(w)) {
+                boolean knownName = vocabulary.isFamilyName(w) || vocabulary.isFirstName(w) || vocabulary.communes.containsKey(w);
+                if (t.upper(k) && !t.upper(i) && !knownName && t.length(k) > 4
+                        || !heading && t.upper(k) && words.commonness(t.surface(k)) >= 4 && !knownName) {
                     break;
                 }
                 if (MedicalTerms.PARTICLES.contains(w) && !w.startsWith("s")) {

@@ -157,6 +157,13 @@ final class Vocabulary {
         }
 
         Vocabulary build() {
+            if (firstNames.isEmpty()) {
+                // Without the INSEE list, the surrogate first names still tell « Hélène DURAND » apart.
+                boolean lexicons = fromLexicons;
+                DefaultNames.MALE.forEach(n -> firstName(n, MALE, 10_000));
+                DefaultNames.FEMALE.forEach(n -> firstName(n, FEMALE, 10_000));
+                fromLexicons = lexicons;
+            }
             return new Vocabulary(this);
         }
     }
