@@ -58,7 +58,7 @@ final class ContactRecognizer {
         }
     }
 
-    private static final java.util.Set<String> EXTENSION_WORDS = java.util.Set.of("poste", "p", "bip", "dect", "ligne",
+    static final java.util.Set<String> EXTENSION_WORDS = java.util.Set.of("poste", "p", "bip", "dect", "ligne",
             "standard", "tel", "telephone", "fax", "secretariat");
     private static final String[] TLDS = {".fr", ".com", ".org", ".net", ".eu", ".info"};
 
@@ -72,13 +72,14 @@ final class ContactRecognizer {
                 continue;
             }
             char c = text.charAt(s);
-            boolean phoneStart = t.isNumber(i) && c == '0' || (c == '+' || c == '(') && i + 1 < t.size && t.isNumber(i + 1);
+            boolean phoneStart = (t.isNumber(i) && c == '0' || (c == '+' || c == '(') && i + 1 < t.size && t.isNumber(i + 1))
+                    && Anchored.digitsAhead(text, s, 10, 24);
             if (phoneStart && Anchored.at(phone, s)) {
                 out.add(Label.TEL, s, phone.end(), PRIORITY);
                 covered = phone.end();
                 continue;
             }
-            if (t.isWord(i) && EXTENSION_WORDS.contains(t.key(i)) && Anchored.at(extension, s)) {
+            if (t.is(i, WordClasses.EXTENSION) && Anchored.at(extension, s)) {
                 if (!Context.before(text, s, 6).endsWith("la ")) { // « rue de la Poste 87000 »
                     out.add(Label.TEL, extension.start(1), extension.end(1), PRIORITY - 5);
                 }

@@ -24,7 +24,7 @@ final class DateRecognizer {
             "(?:\\b(?:le|du|au|depuis|des|jusqu'au|avant|apres|semaine|jour|date|vu|revu|j\\d+)\\s*:?\\s*)$");
 
     /** Month names (false) and abbreviations (true), folded. */
-    private static final java.util.Map<String, Boolean> MONTH_KEYS = java.util.Map.ofEntries(
+    static final java.util.Map<String, Boolean> MONTH_KEYS = java.util.Map.ofEntries(
             java.util.Map.entry("janvier", false), java.util.Map.entry("fevrier", false), java.util.Map.entry("mars", false),
             java.util.Map.entry("avril", false), java.util.Map.entry("mai", false), java.util.Map.entry("juin", false),
             java.util.Map.entry("juillet", false), java.util.Map.entry("aout", false), java.util.Map.entry("septembre", false),
@@ -91,7 +91,7 @@ final class DateRecognizer {
                 if (len >= 2 && len <= 3) {
                     age(tokens, i, out);
                 }
-            } else if (tokens.isWord(i) && MONTH_KEYS.containsKey(tokens.key(i))) {
+            } else if (tokens.is(i, WordClasses.MONTH)) {
                 written(text, tokens, i, out);
             }
         }
@@ -200,7 +200,7 @@ final class DateRecognizer {
     /** Dates whose day or year is written in words, around a month name. */
     private static void inWords(String text, Tokens tokens, Candidates out) {
         for (int i = 0; i < tokens.size; i++) {
-            if (!tokens.isWord(i) || MONTH_KEYS.get(tokens.key(i)) != Boolean.FALSE) {
+            if (!tokens.is(i, WordClasses.MONTH) || MONTH_KEYS.get(tokens.key(i)) != Boolean.FALSE) {
                 continue;
             }
             int s = -1;

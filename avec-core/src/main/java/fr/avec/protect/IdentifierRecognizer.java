@@ -38,7 +38,7 @@ final class IdentifierRecognizer {
         this.ndaPatterns = ndaPatterns;
     }
 
-    private static final Set<String> KEYWORDS = Set.of("ipp", "nip", "iep", "nda", "rpps", "adeli", "finess", "ins", "ins-nir",
+    static final Set<String> KEYWORDS = Set.of("ipp", "nip", "iep", "nda", "rpps", "adeli", "finess", "ins", "ins-nir",
             "ins-c", "ins-nia", "matricule", "identifiant", "n", "no", "numero", "num");
 
     void find(String text, Tokens t, Candidates out) {
@@ -48,7 +48,7 @@ final class IdentifierRecognizer {
         for (int i = 0; i < t.size; i++) {
             int s = t.start[i];
             if (t.isWord(i)) {
-                if (KEYWORDS.contains(t.key(i)) && Anchored.at(keyed, s)) {
+                if (t.is(i, WordClasses.ID_KEYWORD) && Anchored.at(keyed, s)) {
                     keyed(text, keyed, out);
                 }
                 if (t.length(i) == 2 && t.upper(i) && t.isNumber(i + 1) && t.start[i + 1] == t.end[i] && Anchored.at(iban, s)) {
@@ -56,7 +56,7 @@ final class IdentifierRecognizer {
                 }
             } else if (t.isNumber(i)) {
                 char c = text.charAt(s);
-                if ("123478".indexOf(c) >= 0 && Anchored.at(nir, s)) {
+                if ("123478".indexOf(c) >= 0 && Anchored.digitsAhead(text, s, 13, 24) && Anchored.at(nir, s)) {
                     nir(text, nir, out);
                 }
                 int len = t.length(i);

@@ -19,13 +19,15 @@ final class NameRecognizer {
     /** Dictionary frequency class from which a word is too common to be a name without strong context. */
     private static final int COMMON = 4;
 
-    private static final Set<String> TITLES_ABBREVIATED = Set.of("m", "mr", "mme", "mmes", "mlle", "melle", "dr", "drs", "pr",
+    static final Set<String> TITLES_ABBREVIATED = Set.of("m", "mr", "mme", "mmes", "mlle", "melle", "dr", "drs", "pr",
             "prs", "me", "mm");
-    private static final Set<String> TITLES_FULL = Set.of("monsieur", "madame", "mademoiselle", "docteur", "professeur",
+    static final Set<String> TITLES_FULL = Set.of("monsieur", "madame", "mademoiselle", "docteur", "professeur",
             "maitre", "messieurs", "mesdames", "docteurs", "professeurs");
 
     /** Header fields whose value is a name, with the label of a single bare value. */
     private static final Map<String, Label> FIELDS = new HashMap<>();
+    /** Every field name, for {@link WordClasses}. */
+    static final Set<String> FIELD_NAMES;
     /** Phrases after which a name follows in running text. */
     private static final Set<String> INTRODUCERS = Set.of("adresse par", "adressee par", "adresses par", "vu par", "vue par",
             "suivi par", "suivie par", "examine par", "examinee par", "accompagne de", "accompagnee de", "accompagne par",
@@ -59,6 +61,7 @@ final class NameRecognizer {
                 "beneficiaire", "identite du patient", "usager", "resident", "residente", "enfant", "mere de l'enfant"}) {
             FIELDS.putIfAbsent(f, null);
         }
+        FIELD_NAMES = Set.copyOf(FIELDS.keySet());
     }
 
     private final Vocabulary vocabulary;
@@ -76,8 +79,7 @@ final class NameRecognizer {
             if (!t.isWord(i)) {
                 continue;
             }
-            String key = t.key(i);
-            if (TITLES_ABBREVIATED.contains(key) || TITLES_FULL.contains(key)) {
+            if (t.is(i, WordClasses.TITLE)) {
                 afterTitle(t, i, labels);
             }
         }
@@ -279,7 +281,7 @@ final class NameRecognizer {
             boolean fieldStart = t.has(i, Tokens.LINE_START) || t.isPunct(i - 1, '|') || t.isPunct(i - 1, ',')
                     || t.isPunct(i - 1, ';') || t.isPunct(i - 1, '-') || t.isPunct(i - 1, '•') || t.isPunct(i - 1, '*')
                     || i > 0 && t.text.charAt(t.start[i] - 1) == '\t';
-            if (!fieldStart) {
+            if (!fieldStart || !t.is(i, WordClasses.FIELD_START)) {
                 continue;
             }
             // Longest field name of up to four words followed by « : » (or a tab).
@@ -361,12 +363,12 @@ final class NameRecognizer {
 
     // ---- running text -------------------------------------------------------------------------------------
 
-    private static final Set<String> INTRODUCER_STARTS = INTRODUCERS.stream().map(s -> s.split(" ")[0])
+    static final Set<String> INTRODUCER_STARTS = INTRODUCERS.stream().map(s -> s.split(" ")[0])
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private void introducers(Tokens t, Label[] labels) {
         for (int i = 0; i < t.size; i++) {
-            if (!t.isWord(i) || !INTRODUCER_STARTS.contains(t.key(i))) {
+            if (!t.is(i, WordClasses.INTRODUCER_START)) {
                 continue;
             }
             String one = t.key(i);
@@ -457,7 +459,7 @@ final class NameRecognizer {
             if (k > i && t.lineBreakBefore(k)) {
                 break;
             }
-            if (t.isWord(k) && MedicalTerms.NOT_PERSONS.contains(t.key(k))) {
+            if (t.is(k, WordClasses.NOT_PERSON)) {
                 return true;
             }
         }

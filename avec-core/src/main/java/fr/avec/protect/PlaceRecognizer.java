@@ -14,7 +14,7 @@ final class PlaceRecognizer {
     static final int ZIP_PRIORITY = 60;
     static final int CITY_PRIORITY = 55;
 
-    private static final Set<String> STREET_TYPES = Set.of("rue", "avenue", "av", "boulevard", "bd", "bld", "blvd", "impasse",
+    static final Set<String> STREET_TYPES = Set.of("rue", "avenue", "av", "boulevard", "bd", "bld", "blvd", "impasse",
             "allee", "allees", "quai", "place", "pl", "chemin", "route", "rte", "cours", "square", "passage", "residence",
             "lieu-dit", "lotissement", "lot", "hameau", "faubourg", "fbg", "voie", "sentier", "promenade", "esplanade",
             "cite", "parvis", "rond-point", "villa", "mail", "montee", "traverse", "chaussee", "clos", "domaine", "ruelle", "venelle");
@@ -22,7 +22,7 @@ final class PlaceRecognizer {
     private static final Set<String> AMBIGUOUS_STREET_TYPES = Set.of("place", "pl", "chemin", "route", "cours", "voie", "passage",
             "square", "cite", "mail", "villa", "domaine", "clos", "lot", "residence", "promenade", "montee", "traverse");
     private static final Set<String> NUMBER_SUFFIXES = Set.of("bis", "ter", "quater", "b", "c", "a");
-    private static final Set<String> HOSPITAL_HEADS = Set.of("hopital", "hopitaux", "chu", "chru", "chr", "ch", "chi", "chic",
+    static final Set<String> HOSPITAL_HEADS = Set.of("hopital", "hopitaux", "chu", "chru", "chr", "ch", "chi", "chic",
             "chs", "chg", "chd", "chiv", "clinique", "polyclinique", "institut", "hospices", "gh", "ghu", "aphp", "ap-hp",
             "centre", "ehpad", "ssr", "maternite", "fondation", "groupe", "pole", "gcs", "hia", "cmc", "cancéropôle");
     private static final Set<String> CITY_VERBS = Set.of("ne", "nee", "nes", "habite", "habitant", "habitante", "domicilie",
@@ -44,11 +44,10 @@ final class PlaceRecognizer {
     void find(Tokens t, Candidates out) {
         for (int i = 0; i < t.size; i++) {
             if (t.isWord(i)) {
-                String key = t.key(i);
-                if (STREET_TYPES.contains(key)) {
+                if (t.is(i, WordClasses.STREET)) {
                     address(t, i, out);
                 }
-                if (HOSPITAL_HEADS.contains(key)) {
+                if (t.is(i, WordClasses.HOSPITAL)) {
                     hospital(t, i, out);
                 }
                 if (t.capitalized(i)) {
@@ -295,6 +294,16 @@ final class PlaceRecognizer {
 
     /** « Bordeaux, le 12 mars 2021 »: the place line of a letter. */
     private void letterPlace(Tokens t, int i, Candidates out) {
+        boolean comma = false;
+        for (int k = i + 1; k < Math.min(t.size, i + 7) && !t.lineBreakBefore(k); k++) {
+            if (t.isPunct(k, ',')) {
+                comma = true;
+                break;
+            }
+        }
+        if (!comma) {
+            return;
+        }
         int end = communeAt(t, i);
         if (end < 0) {
             end = capitalisedRun(t, i);
