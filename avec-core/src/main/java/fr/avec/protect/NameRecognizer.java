@@ -578,6 +578,9 @@ final class NameRecognizer {
             if (!t.capitalized(i) && words.isWord(t.surface(i))) {
                 continue; // « blanc » in lower case stays a colour even when Mme Blanc is the patient
             }
+            if (t.has(i, Tokens.SENTENCE_START) && !t.upper(i) && words.commonness(t.surface(i)) >= COMMON) {
+                continue; // « Petit épanchement » opens a sentence even when Dr Petit signed the letter
+            }
             out.add(l, t.start[i], t.end[i], PROPAGATED);
         }
     }
