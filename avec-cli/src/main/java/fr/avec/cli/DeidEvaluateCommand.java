@@ -47,6 +47,10 @@ public final class DeidEvaluateCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "N", description = "leak and false-positive examples to print (default 15)")
     int examples = 15;
 
+    @Option(names = "--export", paramLabel = "FILE", description = "also write the generated corpus with its gold entities as JSON Lines "
+            + "(for comparing other tools on the same documents)")
+    Path export;
+
     @Option(names = "--without-lexicons", description = "measure the engine without the name and place lexicons")
     boolean withoutLexicons;
 
@@ -60,7 +64,12 @@ public final class DeidEvaluateCommand implements Callable<Integer> {
         Lexicons lexicons = Lexicons.load(directory.lexicons());
         Protector protector = withoutLexicons ? Protector.withoutLexicons() : Protector.fromLexicons(lexicons);
         List<AnnotatedDocument> corpus = new SyntheticCorpus(lexicons, seed).generate(documents);
-        protector.detect(corpus.get(0).text()); // warm-up, so that the throughput is not the JIT's
+        if (export != null) {
+            writeCorpus(corpus, export);
+        }
+        for (int i = 0; i < Math.min(corpus.size(), 200); i++) {
+            protector.detect(corpus.get(i).text()); // warm-up, so that the throughput is not the JIT's
+        }
         Evaluation.Report report = Evaluation.evaluate(protector, corpus, examples);
         out.printf(Locale.ROOT, "Synthetic corpus: %d documents (seed %d), %d characters, lexicons %s%n", report.documents(), seed,
                 report.characters(), protector.hasLexicons() ? "yes" : "no");
@@ -99,5 +108,22 @@ public final class DeidEvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void writeCorpus(List<AnnotatedDocument> corpus, Path file) throws IOException {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        StringBuilder lines = new StringBuilder();
+        for (AnnotatedDocument d : corpus) {
+            tools.jackson.databind.node.ObjectNode node = json.createObjectNode();
+            node.put("id", d.id());
+            node.put("genre", d.genre());
+            node.put("text", d.text());
+            tools.jackson.databind.node.ArrayNode gold = node.putArray("gold");
+            for (fr.avec.protect.Entity e : d.gold()) {
+                gold.addObject().put("label", e.label().name()).put("start", e.start()).put("end", e.end());
+            }
+            lines.append(json.writeValueAsString(node)).append('\n');
+        }
+        Files.writeString(file, lines.toString());
     }
 }

@@ -51,7 +51,8 @@ final class ContactRecognizer {
                 last = pair.next() - 1;
                 k = pair.next();
             }
-            if (digits.length() == 10 && last > i) {
+            // Spoken pairs are ambiguous (« quatre-vingt seize » is 80 16 or 96): any long run counts.
+            if (digits.length() >= 8 && digits.length() <= 12 && last > i + 3) {
                 out.add(Label.TEL, t.start[i], t.end[last], PRIORITY);
                 i = last;
             }

@@ -165,7 +165,8 @@ final class DateRecognizer {
     /** Ages over 89 (« 94 ans ») identify a person. */
     private static void age(Tokens t, int i, Candidates out) {
         int a = Integer.parseInt(t.surface(i));
-        if (a >= 90 && a <= 119 && t.isWord(i + 1) && t.key(i + 1).equals("ans") && !t.isPunct(i - 1, ',')) {
+        boolean decimal = (t.isPunct(i - 1, ',') || t.isPunct(i - 1, '.')) && t.isNumber(i - 2) && t.end[i - 2] == t.start[i - 1];
+        if (a >= 90 && a <= 119 && t.isWord(i + 1) && t.key(i + 1).equals("ans") && !decimal) {
             out.add(Label.DATE, t.start[i], t.end[i + 1], PRIORITY - 1);
         }
     }

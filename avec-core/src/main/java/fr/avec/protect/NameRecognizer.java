@@ -166,7 +166,14 @@ final class NameRecognizer {
                     k++; // « Mme De La Fontaine »
                     continue;
                 }
-                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key) || MedicalTerms.NOT_PERSONS.contains(key)) {
+                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1)
+                        && vocabulary.isFamilyName(key + " " + t.key(k + 1))) {
+                    count++;
+                    k += 2; // « monsieur le goff »
+                    continue;
+                }
+                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
+                        || MedicalTerms.NOT_PERSONS.contains(key) && !(strongContext && count == 0 && cap)) {
                     break;
                 }
                 if (cap) {
@@ -184,12 +191,6 @@ final class NameRecognizer {
                     }
                     count++;
                     k++;
-                    continue;
-                }
-                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1)
-                        && vocabulary.isFamilyName(key + " " + t.key(k + 1))) {
-                    count++;
-                    k += 2; // « monsieur le goff »
                     continue;
                 }
                 if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
@@ -438,7 +439,8 @@ final class NameRecognizer {
             }
             if (t.upper(i) && familyLike(t, i) && i + 1 < t.size && t.isWord(i + 1) && !t.lineBreakBefore(i + 1)
                     && t.capitalized(i + 1) && firstNameLike(t, i + 1)
-                    && (!t.upper(i + 1) || vocabulary.isFamilyName(t.key(i)) && !words.isWord(t.surface(i + 1)))) {
+                    && (!t.upper(i + 1) || vocabulary.isFamilyName(t.key(i))
+                        && (!words.isWord(t.surface(i + 1)) || vocabulary.births(t.key(i + 1)) >= 20_000))) {
                 int end = i + 2;
                 while (end < t.size && end < i + 4 && t.isWord(end) && t.capitalized(end) && !t.upper(end)
                         && !t.lineBreakBefore(end) && firstNameLike(t, end)) {

@@ -42,6 +42,7 @@ class NameDetectionTest {
     void pairsBackedByTheFirstNameLexicon() {
         assertThat(found("Appel de son fils Luc Kowalczyk ce matin.")).containsExactly("PRENOM:Luc", "NOM:Kowalczyk");
         assertThat(found("DURAND Claire, 45 ans")).containsExactly("NOM:DURAND", "PRENOM:Claire");
+        assertThat(found("DUPONT MARIE\nNée le 03/04/1948")).containsExactly("NOM:DUPONT", "PRENOM:MARIE");
     }
 
     @Test
