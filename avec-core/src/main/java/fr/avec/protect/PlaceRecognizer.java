@@ -33,6 +33,15 @@ final class PlaceRecognizer {
             "hospitalises", "opere", "operee", "suivi", "suivie", "adresse", "adressee", "urgences", "sejour", "sejourne",
             "vacances", "voyage", "retraite", "retraitee", "demenagement", "mute", "mutee");
 
+    /** University hospitals commonly named alone (« adressé par Necker », « suivi à la Pitié-Salpêtrière »). */
+    private static final Set<String> KNOWN_HOSPITALS = Set.of("hegp", "pitie-salpetriere", "necker", "bichat", "lariboisiere",
+            "saint-antoine", "tenon", "cochin", "bicetre", "kremlin-bicetre", "avicenne", "beaujon", "henri-mondor", "robert-debre",
+            "ambroise-pare", "raymond-poincare", "louis-mourier", "jean-verdier", "paul-brousse", "antoine-beclere", "hotel-dieu",
+            "pellegrin", "purpan", "rangueil", "timone", "lapeyronie", "croix-rousse", "hautepierre", "saint-louis", "bretonneau",
+            "pompidou", "salpetriere", "aphp", "ap-hp", "aphm", "ap-hm", "hcl");
+    /** Words after which a capitalised hospital name stands for the hospital. */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("a", "au", "de", "du", "vers", "l", "la", "par", "depuis");
+
     private final Vocabulary vocabulary;
     private final FrenchWords words;
 
@@ -49,6 +58,10 @@ final class PlaceRecognizer {
                 }
                 if (t.is(i, WordClasses.HOSPITAL)) {
                     hospital(t, i, out);
+                }
+                if (t.capitalized(i) && KNOWN_HOSPITALS.contains(t.key(i)) && !NameRecognizer.eponymContext(t, i)
+                        && (t.upper(i) || t.isWord(i - 1) && PLACE_PREPOSITIONS.contains(t.key(i - 1)) || t.isPunct(i - 1, '('))) {
+                    out.add(Label.HOPITAL, t.start[i], t.end[i], HOSPITAL_PRIORITY - 1);
                 }
                 if (t.capitalized(i)) {
                     city(t, i, out);

@@ -196,7 +196,7 @@ public final class Protector {
                 }
                 yield d.replace("(0)", "");
             }
-            case SECU, INS, IBAN, RPPS, ADELI, FINESS, IPP, NDA, ZIP -> text.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+            case SECU, INS, IBAN, RPPS, ADELI, FINESS, IPP, NDA, ZIP -> alphanumeric(text);
             case DATE, DATE_NAISSANCE -> {
                 FrenchDate d = placeholder ? FrenchDate.parse(text) : null;
                 yield d == null ? Fold.fold(text) : d.date() + "|" + d.hasDay() + d.hasMonth() + d.hasYear();
@@ -204,6 +204,17 @@ public final class Protector {
             case MAIL, URL -> text.toLowerCase(Locale.ROOT);
             default -> Vocabulary.placeKey(text);
         };
+    }
+
+    private static String alphanumeric(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                sb.append(Character.toUpperCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static String mask(String text) {

@@ -32,6 +32,10 @@ final class Vocabulary {
     final List<String> familySurrogates;
     final List<String[]> placeSurrogates; // {postal code, commune}
     final List<String> hospitalSurrogates;
+    /** Hospital surrogates by their first word (« hopital », « clinique », « chu »), and by their first sound. */
+    final Map<String, List<String>> hospitalsByHead;
+    final List<String> hospitalsWithVowel;
+    final List<String> hospitalsWithConsonant;
     final boolean fromLexicons;
 
     private Vocabulary(Builder b) {
@@ -51,6 +55,21 @@ final class Vocabulary {
         this.placeSurrogates = List.copyOf(b.placeSurrogates.isEmpty() ? DefaultNames.PLACES : b.placeSurrogates);
         this.hospitalSurrogates = List.copyOf(b.hospitalSurrogates.isEmpty() ? DefaultNames.HOSPITALS : b.hospitalSurrogates);
         this.fromLexicons = b.fromLexicons;
+        Map<String, List<String>> byHead = new HashMap<>();
+        List<String> vowel = new ArrayList<>();
+        List<String> consonant = new ArrayList<>();
+        for (String h : hospitalSurrogates) {
+            String folded = Fold.fold(h);
+            int cut = 0;
+            while (cut < folded.length() && Character.isLetter(folded.charAt(cut))) {
+                cut++;
+            }
+            byHead.computeIfAbsent(folded.substring(0, cut), k -> new ArrayList<>()).add(h);
+            (!folded.isEmpty() && "aeiouyh".indexOf(folded.charAt(0)) >= 0 ? vowel : consonant).add(h);
+        }
+        this.hospitalsByHead = byHead;
+        this.hospitalsWithVowel = vowel;
+        this.hospitalsWithConsonant = consonant;
     }
 
     static Builder builder() {

@@ -37,6 +37,13 @@ class PlaceDetectionTest {
     }
 
     @Test
+    void universityHospitalsNamedAlone() {
+        assertThat(found("adressé par l'équipe de la Pitié-Salpêtrière puis suivi à Necker.")).containsExactly(
+                "HOPITAL:Pitié-Salpêtrière", "HOPITAL:Necker");
+        assertThat(found("Boule de Bichat, signe de Trousseau.")).isEmpty();
+    }
+
+    @Test
     void ordinaryUsesOfStreetAndHospitalWordsStayWords() {
         assertThat(found("Au cours de la mise en place de la voie veineuse, étude clinique du Kardégic.")).isEmpty();
         assertThat(found("Il est rentré à l'hôpital puis au centre de rééducation.")).isEmpty();

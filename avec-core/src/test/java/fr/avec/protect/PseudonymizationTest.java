@@ -108,6 +108,23 @@ class PseudonymizationTest {
     }
 
     @Test
+    void oneEngineServesManyThreadsWithTheSameResults() throws Exception {
+        List<String> texts = List.of(LETTER, "Dr Sophie PETIT, RPPS 10003456789", "Patient : DURAND Claire\nDDN : 12/05/1950",
+                "Mme Hélène HÉLIE, 12 rue des Lilas 33000 Bordeaux, tél 05 56 79 56 79.");
+        List<List<Entity>> expected = texts.stream().map(protector::detect).toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 200; k++) {
+                int n = k % texts.size();
+                runs.add(pool.submit(() -> protector.detect(texts.get(n)).equals(expected.get(n))));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void conversationSurvivesSerialization() {
         Conversation c = Conversation.of(-600, 9);
         Pseudonymized first = protector.pseudonymize(LETTER, Policy.surrogates(), c);
