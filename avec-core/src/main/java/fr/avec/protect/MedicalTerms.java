@@ -12,7 +12,7 @@ final class MedicalTerms {
     }
 
     /** Nouns after which « de X » names a disease, sign, score or technique, not a person. */
-    static final Set<String> EPONYM_HEADS = Set.of(
+    static final Set<String> EPONYM_HEADS = Set.of("boule", "bourse", "pince", "aiguille", 
             "maladie", "maladies", "syndrome", "syndromes", "signe", "signes", "score", "scores", "test", "tests",
             "manoeuvre", "manœuvre", "classification", "echelle", "stade", "stades", "sonde", "loi", "critere",
             "criteres", "triade", "kyste", "ligament", "canal", "cellule", "cellules", "corps", "tumeur", "lymphome",

@@ -40,7 +40,7 @@ final class PlaceRecognizer {
             "pellegrin", "purpan", "rangueil", "timone", "lapeyronie", "croix-rousse", "hautepierre", "saint-louis", "bretonneau",
             "pompidou", "salpetriere", "aphp", "ap-hp", "aphm", "ap-hm", "hcl");
     /** Words after which a capitalised hospital name stands for the hospital. */
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("a", "au", "de", "du", "vers", "l", "la", "par", "depuis");
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("a", "au", "vers", "l", "la", "par", "depuis");
 
     private final Vocabulary vocabulary;
     private final FrenchWords words;
