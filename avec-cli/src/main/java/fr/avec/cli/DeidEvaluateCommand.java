@@ -94,8 +94,11 @@ public final class DeidEvaluateCommand implements Callable<Integer> {
         }
         if (plain != null) {
             List<String> texts = new ArrayList<>();
+            boolean brat = hasBratLayout(plain);
             try (Stream<Path> files = Files.walk(plain)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".txt") && !p.getFileName().toString().startsWith("README")).sorted().toList()) {
+                // BRAT corpora (QUAERO) keep each document's annotations beside it: a .txt without .ann is a README.
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt") && !p.getFileName().toString().startsWith("README")
+                        && (!brat || Files.exists(Path.of(p.toString().replaceFirst("\\.txt$", ".ann"))))).sorted().toList()) {
                     texts.add(Files.readString(f));
                 }
             }
@@ -108,6 +111,12 @@ public final class DeidEvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static boolean hasBratLayout(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(p -> p.toString().endsWith(".ann"));
+        }
     }
 
     private static void writeCorpus(List<AnnotatedDocument> corpus, Path file) throws IOException {
