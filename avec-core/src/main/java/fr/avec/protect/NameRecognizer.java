@@ -95,7 +95,8 @@ final class NameRecognizer {
     private void afterTitle(Tokens t, int i, Label[] labels) {
         String key = t.key(i);
         boolean abbreviated = TITLES_ABBREVIATED.contains(key);
-        if (abbreviated) {
+        boolean lowerDoctor = !t.capitalized(i) && (key.equals("dr") || key.equals("pr"));
+        if (abbreviated && !lowerDoctor) {
             // « M » and « Me » are titles only written with a capital: « m » is a metre, « me » a pronoun.
             if (!t.capitalized(i)) {
                 return;
@@ -131,7 +132,7 @@ final class NameRecognizer {
         if (key.equals("m") && !t.isPunct(i + 1, '.') && !(t.isWord(j) && t.capitalized(j))) {
             return;
         }
-        boolean lenient = TITLES_FULL.contains(key) && !t.capitalized(i); // transcripts: « madame dupont »
+        boolean lenient = (TITLES_FULL.contains(key) || lowerDoctor) && !t.capitalized(i); // « madame dupont », « vu par dr durand »
         nameSequence(t, j, labels, null, lenient, true);
     }
 
@@ -175,6 +176,10 @@ final class NameRecognizer {
                 if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
                         || MedicalTerms.NOT_PERSONS.contains(key) && !(strongContext && count == 0 && cap)) {
                     break;
+                }
+                if (count > 0 && (t.isPunct(k + 1, ':') || FIELDS.containsKey(key) && t.upper(k) && t.isWord(k + 1)
+                        && t.isPunct(k + 2, ':'))) {
+                    break; // « NOM : DUPONT PRENOM : MARIE »: the next field's label
                 }
                 if (cap) {
                     if (t.length(k) == 1 && t.isPunct(k + 1, '.')) {
@@ -281,7 +286,8 @@ final class NameRecognizer {
             }
             boolean fieldStart = t.has(i, Tokens.LINE_START) || t.isPunct(i - 1, '|') || t.isPunct(i - 1, ',')
                     || t.isPunct(i - 1, ';') || t.isPunct(i - 1, '-') || t.isPunct(i - 1, '•') || t.isPunct(i - 1, '*')
-                    || i > 0 && t.text.charAt(t.start[i] - 1) == '\t';
+                    || i > 0 && t.text.charAt(t.start[i] - 1) == '\t'
+                    || t.capitalized(i) && !(t.isWord(i - 1) && !t.capitalized(i - 1)); // « Nom : Dupont Prénom : Marie »
             if (!fieldStart || !t.is(i, WordClasses.FIELD_START)) {
                 continue;
             }
@@ -301,6 +307,15 @@ final class NameRecognizer {
                     if (t.text.charAt(t.end[k] - 1) == '\'' || t.text.charAt(t.end[k] - 1) == '’') {
                         name.append('\'');
                     }
+                } else if (t.isPunct(k, '(') && t.isWord(k + 1) && (t.key(k + 1).equals("e") || t.key(k + 1).equals("es")
+                        || t.key(k + 1).equals("s")) && t.isPunct(k + 2, ')')) {
+                    k += 2; // « Patient(e) : », « Né(e) le »
+                    int colon = k + 1;
+                    if ((t.isPunct(colon, ':') || t.isPunct(colon, '|')) && FIELDS.containsKey(name.toString())) {
+                        matchedEnd = colon + 1;
+                        matchedLabel = FIELDS.get(name.toString());
+                    }
+                    continue;
                 } else if (t.isPunct(k, ',') || t.isPunct(k, '-') || t.isPunct(k, '/') || t.isPunct(k, '.')) {
                     name.append(t.text.charAt(t.start[k]) == '.' ? "." : t.text.charAt(t.start[k]) == '/' ? "" : ",");
                     if (t.isPunct(k, '/')) {

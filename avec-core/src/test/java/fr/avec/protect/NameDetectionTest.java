@@ -39,6 +39,13 @@ class NameDetectionTest {
     }
 
     @Test
+    void tablesWithSeveralFieldsOnOneLineAndGenderedLabels() {
+        assertThat(found("NOM : DUPONT PRENOM : MARIE SEXE : F\n")).containsExactly("NOM:DUPONT", "PRENOM:MARIE");
+        assertThat(found("Patient(e) : Zyxqwert Hélène\n")).contains("NOM:Zyxqwert");
+        assertThat(found("vu par dr kowalczyk ce matin")).containsExactly("NOM:kowalczyk");
+    }
+
+    @Test
     void pairsBackedByTheFirstNameLexicon() {
         assertThat(found("Appel de son fils Luc Kowalczyk ce matin.")).containsExactly("PRENOM:Luc", "NOM:Kowalczyk");
         assertThat(found("DURAND Claire, 45 ans")).containsExactly("NOM:DURAND", "PRENOM:Claire");
