@@ -73,7 +73,6 @@ final class NameRecognizer {
     }
 
     void find(Tokens t, Candidates out) {
-        String[] found = new String[t.size]; // label name per token, for propagation
         Label[] labels = new Label[t.size];
         for (int i = 0; i < t.size; i++) {
             if (!t.isWord(i)) {
@@ -86,7 +85,7 @@ final class NameRecognizer {
         fields(t, labels);
         introducers(t, labels);
         pairs(t, labels);
-        emit(t, labels, found, out, PRIORITY);
+        emit(t, labels, out, PRIORITY);
         propagate(t, labels, out);
     }
 
@@ -222,7 +221,7 @@ final class NameRecognizer {
     private void assign(Tokens t, int from, int to, Label[] labels, Label forced) {
         if (forced != null) {
             for (int k = from; k < to; k++) {
-                if (t.isWord(k) || isInitial(t, k)) {
+                if (t.isWord(k)) {
                     labels[k] = forced;
                 }
             }
@@ -231,7 +230,6 @@ final class NameRecognizer {
         // Name words only (particles count as part of the family name that follows).
         int lastName = -1;
         boolean anyUpper = false;
-        boolean anyFamily = false;
         for (int k = from; k < to; k++) {
             if (t.isWord(k) && t.capitalized(k) || t.isWord(k) && !MedicalTerms.PARTICLES.contains(t.key(k))) {
                 lastName = k;
@@ -266,14 +264,7 @@ final class NameRecognizer {
                 label = firstName ? Label.PRENOM : Label.NOM;
             }
             labels[k] = label;
-            if (!anyFamily && label == Label.NOM) {
-                anyFamily = true;
-            }
         }
-    }
-
-    private static boolean isInitial(Tokens t, int k) {
-        return false;
     }
 
     // ---- header fields ------------------------------------------------------------------------------------
@@ -549,7 +540,7 @@ final class NameRecognizer {
 
     // ---- output -------------------------------------------------------------------------------------------
 
-    private static void emit(Tokens t, Label[] labels, String[] found, Candidates out, int priority) {
+    private static void emit(Tokens t, Label[] labels, Candidates out, int priority) {
         int i = 0;
         while (i < t.size) {
             Label l = labels[i];
