@@ -9,7 +9,7 @@ import java.text.Normalizer;
  */
 public final class FoldedText {
 
-    private static final int TABLE_SIZE = 0x2100;
+    private static final int TABLE_SIZE = 0x2300;
     private static final String[] TABLE = buildTable();
 
     private final String original;

@@ -53,7 +53,7 @@ public final class DrugLexicon {
             Map.entry("hctz", "hydrochlorothiazide"), Map.entry("ciclosporin", "ciclosporine"),
             Map.entry("cyclosporine", "ciclosporine"), Map.entry("cyclosporin", "ciclosporine"),
             Map.entry("valproate", "acide valproique"), Map.entry("valproic acid", "acide valproique"),
-            Map.entry("co-amoxiclav", "amoxicilline"), Map.entry("augmentin", "amoxicilline"),
+            Map.entry("co-amoxiclav", "amoxicilline"),
             Map.entry("lithium", "lithium"), Map.entry("vitamin d", "colecalciferol"), Map.entry("vitamine d", "colecalciferol"),
             Map.entry("vitamine d3", "colecalciferol"), Map.entry("cholecalciferol", "colecalciferol"),
             Map.entry("vitamin b12", "cyanocobalamine"), Map.entry("vitamine b12", "cyanocobalamine"),
@@ -95,10 +95,12 @@ public final class DrugLexicon {
     private final Map<String, List<Strength>> strengthsByCis;
     private final Set<String> marketedCis;
     private final int productCount;
+    private final Map<String, String> substanceDisplay;
 
     private DrugLexicon(Map<String, Entry> entries, Map<String, List<Strength>> strengthsByCis, Set<String> marketedCis,
-                        int productCount) {
+                        int productCount, Map<String, String> substanceDisplay) {
         this.entries = Map.copyOf(entries);
+        this.substanceDisplay = Map.copyOf(substanceDisplay);
         Map<String, Integer> longest = new HashMap<>();
         for (String key : entries.keySet()) {
             String[] words = key.split(" ");
@@ -185,7 +187,11 @@ public final class DrugLexicon {
     public List<DrugMention> mentions(String text, List<Token> tokens) {
         List<DrugMention> found = new ArrayList<>();
         for (Match m : matches(tokens)) {
-            found.add(new DrugMention(text.substring(m.start(), m.end()), m.start(), m.end(), m.entry().substances(), m.entry().cis()));
+            List<String> substances = new ArrayList<>(m.entry().substances().size());
+            for (String base : m.entry().substances()) {
+                substances.add(substanceDisplay.getOrDefault(base, base.toUpperCase(java.util.Locale.ROOT)));
+            }
+            found.add(new DrugMention(text.substring(m.start(), m.end()), m.start(), m.end(), substances, m.entry().cis()));
         }
         return found;
     }
@@ -282,7 +288,7 @@ public final class DrugLexicon {
                 if (!c.active()) {
                     String base = SubstanceNames.base(c.substance());
                     baseByCisLink.put(c.cis() + "#" + c.link(), base);
-                    displayByBase.putIfAbsent(base, display(c.substance(), base));
+                    preferDisplay(displayByBase, base, c.substance());
                 }
             }
             Map<String, Set<String>> substancesByCis = new HashMap<>();
@@ -294,7 +300,7 @@ public final class DrugLexicon {
                 if (base.isEmpty() || NOT_DRUGS.contains(base)) {
                     continue;
                 }
-                displayByBase.putIfAbsent(base, display(c.substance(), base));
+                preferDisplay(displayByBase, base, c.substance());
                 substancesByCis.computeIfAbsent(c.cis(), k -> new LinkedHashSet<>()).add(base);
                 cisBySubstance.computeIfAbsent(base, k -> new TreeSet<>()).add(c.cis());
                 Set<String> names = namesBySubstance.computeIfAbsent(base, k -> new LinkedHashSet<>());
@@ -367,7 +373,7 @@ public final class DrugLexicon {
             }
             Map<String, List<Strength>> frozen = new HashMap<>();
             strengthsByCis.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-            return new DrugLexicon(built, frozen, marketed, products.size());
+            return new DrugLexicon(built, frozen, marketed, products.size(), displayByBase);
         }
 
         private static List<String> marketedFirst(Set<String> cis, Set<String> marketed) {
@@ -399,8 +405,24 @@ public final class DrugLexicon {
             b.cis.addAll(cis);
         }
 
+        private static void preferDisplay(Map<String, String> displayByBase, String base, String substanceName) {
+            String current = displayByBase.get(base);
+            String candidate = display(substanceName, base);
+            if (current == null || !FoldedText.fold(current).equals(base) || current.equals(current.toUpperCase(java.util.Locale.ROOT))
+                    && FoldedText.fold(candidate).equals(base) && !candidate.equals(current) && hasAccent(candidate) && !hasAccent(current)) {
+                if (current == null || FoldedText.fold(candidate).equals(base)) {
+                    displayByBase.put(base, candidate);
+                }
+            }
+        }
+
+        private static boolean hasAccent(String s) {
+            return !FoldedText.fold(s).equals(s.toLowerCase(java.util.Locale.ROOT));
+        }
+
         private static String display(String substanceName, String base) {
-            return substanceName.strip().length() == base.length() ? substanceName.strip() : base.toUpperCase(java.util.Locale.ROOT);
+            String name = substanceName.strip();
+            return FoldedText.fold(name).equals(base) ? name : base.toUpperCase(java.util.Locale.ROOT);
         }
     }
 
