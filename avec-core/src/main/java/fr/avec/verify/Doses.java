@@ -64,21 +64,34 @@ final class Doses {
         }
     }
 
+    /** Words that may stand between a drug name and its strength (« Kardégic LP 75 mg », « amoxicilline : 1 g »). */
+    private static final Set<String> BETWEEN = Set.of(":", "(", "-", "lp", "lm", "sr", "retard", "forte", "gé", "ge", "®", "a", "à");
+
     /** The dose written right after a drug name (« Doliprane 1000 mg », « amoxicilline : 1 g »), or null. */
     private static Quantity doseAfter(List<Token> tokens, DrugLexicon.Match m, List<Quantity> quantities) {
-        int limit = m.endToken() + 3 < tokens.size() ? tokens.get(m.endToken() + 3).end() : Integer.MAX_VALUE;
-        for (Quantity q : quantities) {
-            if (q.start() < m.end()) {
-                continue;
-            }
-            if (q.start() > limit) {
+        int k = m.endToken();
+        int skipped = 0;
+        while (k < tokens.size() && !tokens.get(k).isNumber() && !tokens.get(k).isWord() || k < tokens.size() && tokens.get(k).isWord()
+                && BETWEEN.contains(tokens.get(k).text())) {
+            if (!BETWEEN.contains(tokens.get(k).text()) || ++skipped > 2) {
                 return null;
             }
-            if (q.kind() == Quantity.Kind.NUMBER && q.hasUnit() && (q.dimension().equals("mass") || q.dimension().equals("iu"))
-                    && !q.unit().symbol().equals("kg") && !q.unit().symbol().equals("lb")) {
-                return q;
-            }
+            k++;
+        }
+        if (k >= tokens.size()) {
             return null;
+        }
+        int start = tokens.get(k).start();
+        for (Quantity q : quantities) {
+            if (q.start() == start) {
+                boolean dose = q.kind() == Quantity.Kind.NUMBER && q.hasUnit()
+                        && (q.dimension().equals("mass") || q.dimension().equals("iu"))
+                        && !q.unit().symbol().equals("kg") && !q.unit().symbol().equals("lb");
+                return dose ? q : null;
+            }
+            if (q.start() > start) {
+                return null;
+            }
         }
         return null;
     }

@@ -60,7 +60,11 @@ final class NumberGrounding {
             return close(out.value(), source.value()) ? Match.SAME : Match.NONE;
         }
         if (out.dimension().equals(source.dimension())) {
-            return close(out.baseValue(), source.baseValue()) ? Match.SAME : Match.NONE;
+            if (close(out.baseValue(), source.baseValue())) {
+                return Match.SAME;
+            }
+            // « 5 g » written for « 5 mg »: the same figure with a swapped unit.
+            return close(out.value(), source.value()) ? Match.OTHER_UNIT : Match.NONE;
         }
         // « 26 ans » against « 26-year-old » already match; a dose against a duration does not.
         return close(out.value(), source.value()) ? Match.OTHER_UNIT : Match.NONE;
