@@ -16,7 +16,6 @@ final class Sources {
     final List<List<Token>> tokens = new ArrayList<>();
     final List<Quantity> quantities = new ArrayList<>();
     final Set<String> substances = new HashSet<>();
-    final Set<String> drugWords = new HashSet<>();
     final NegationScopes.Polarities polarities = new NegationScopes.Polarities();
     final SentenceSupport.Index support;
 
@@ -31,14 +30,9 @@ final class Sources {
                     substances.addAll(m.entry().substances());
                 }
             }
-            for (Token token : t) {
-                if (token.isWord()) {
-                    drugWords.add(token.text());
-                }
-            }
             NegationScopes.collect(text, t, polarities);
         }
-        this.support = SentenceSupport.Index.of(texts);
+        this.support = SentenceSupport.Index.of(texts, tokens);
     }
 
     static Sources of(List<String> texts, DrugLexicon drugs) {
@@ -52,6 +46,6 @@ final class Sources {
                 return true;
             }
         }
-        return entry.substances().isEmpty() && drugWords.contains(fr.avec.text.FoldedText.fold(entry.name()).split(" ")[0]);
+        return false;
     }
 }
