@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,10 +50,12 @@ public class ChatRelay {
     private final ImpactAccounting impacts;
     private final GatewayMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ObservationRegistry observations;
 
     public ChatRelay(GatewayProperties properties, Upstreams upstreams, UpstreamClient client, ObjectProvider<Shield> shield,
                      ObjectProvider<AnswerVerifier> verifier, AuditTrail audit, ContentSealer sealer,
-                     ImpactAccounting impacts, GatewayMetrics metrics) {
+                     ImpactAccounting impacts, GatewayMetrics metrics, ObjectProvider<ObservationRegistry> observations) {
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.properties = properties;
         this.upstreams = upstreams;
         this.client = client;
@@ -75,6 +79,25 @@ public class ChatRelay {
     void relay(Exchange exchange, byte[] body, String useCaseHeader, String conversationHeader, HttpServletResponse response)
             throws IOException {
         response.setHeader("x-avec-request-id", exchange.requestId);
+        // OpenTelemetry GenAI semantic conventions: span attributes when a tracing bridge is present, a timer otherwise.
+        Observation observation = Observation.createNotStarted("gen_ai.client.operation", observations)
+                .lowCardinalityKeyValue("gen_ai.operation.name", "chat")
+                .highCardinalityKeyValue("avec.request_id", exchange.requestId)
+                .start();
+        try (Observation.Scope scope = observation.openScope()) {
+            relayObserved(exchange, body, useCaseHeader, conversationHeader, response);
+        } finally {
+            observation.lowCardinalityKeyValue("gen_ai.request.model", exchange.model == null ? "none" : exchange.model)
+                    .lowCardinalityKeyValue("gen_ai.provider.name", exchange.upstream == null ? "none" : exchange.upstream.name())
+                    .lowCardinalityKeyValue("avec.level", exchange.upstream == null ? "none" : exchange.upstream.level().id())
+                    .highCardinalityKeyValue("gen_ai.usage.input_tokens", String.valueOf(exchange.promptTokens))
+                    .highCardinalityKeyValue("gen_ai.usage.output_tokens", String.valueOf(exchange.completionTokens))
+                    .stop();
+        }
+    }
+
+    private void relayObserved(Exchange exchange, byte[] body, String useCaseHeader, String conversationHeader, HttpServletResponse response)
+            throws IOException {
         try {
             JsonNode request = parse(body);
             exchange.model = request.path("model").asString(null);
