@@ -33,8 +33,7 @@ UPSTREAM_OPTS=("--avec.upstreams[0].name=fake-hds" "--avec.upstreams[0].base-url
 
 "$JAVA" -cp avec-bench/target/avec-bench.jar fr.avec.bench.FakeModelServer $FAKE_PORT > "$WORK/fake.log" 2>&1 & PIDS+=($!)
 KEY=$("$JAVA" -XX:TieredStopAtLevel=1 -jar avec-server/target/avec-server.jar admin keys create --user bench --role service "${DB_OPTS[@]}" 2>/dev/null)
-"$JAVA" -XX:+UseParallelGC -Xmx512m -jar avec-server/target/avec-server.jar --server.port=$AVEC_PORT "${DB_OPTS[@]}" "${UPSTREAM_OPTS[@]}" \
-  --logging.level.fr.avec=WARN > "$WORK/avec.log" 2>&1 & PIDS+=($!)
+"$JAVA" -XX:+UseParallelGC -Xmx512m -jar avec-server/target/avec-server.jar --server.port=$AVEC_PORT "${DB_OPTS[@]}" "${UPSTREAM_OPTS[@]}" > "$WORK/avec.log" 2>&1 & PIDS+=($!)
 if [ ! -d "$PORTKEY_DIR/node_modules/@portkey-ai/gateway" ]; then
   mkdir -p "$PORTKEY_DIR" && (cd "$PORTKEY_DIR" && npm init -y >/dev/null && npm install --no-audit --no-fund @portkey-ai/gateway >/dev/null 2>&1)
 fi
