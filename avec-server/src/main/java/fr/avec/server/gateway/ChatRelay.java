@@ -175,7 +175,7 @@ public class ChatRelay {
             if (engine == null) {
                 throw new ShieldException("no Protect engine is configured", null);
             }
-            Shield.Session session = engine.open(null);
+            Shield.Session session = engine.open(exchange.caller.user(), null, exchange.useCase.operators());
             Map<String, String> form = new TreeMap<>(fields);
             form.remove("file");
             String boundary = "avec" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -230,6 +230,28 @@ public class ChatRelay {
         }
     }
 
+    /**
+     * The conversation of a request: the {@code x-avec-conversation-id} header, else one derived from the
+     * first user message, which a client resends with the whole history at every turn.
+     */
+    static String conversationId(String header, JsonNode request) {
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        for (JsonNode message : request.path("messages")) {
+            if (message.path("role").asString("").equals("user")) {
+                try {
+                    byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(message.path("content").toString().getBytes(StandardCharsets.UTF_8));
+                    return "hist_" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+                } catch (java.security.NoSuchAlgorithmException impossible) {
+                    throw new IllegalStateException(impossible);
+                }
+            }
+        }
+        return null;
+    }
+
     private void routeUseCase(Exchange exchange, String useCaseHeader) throws GatewayRefusal {
         exchange.useCaseName = useCaseHeader == null || useCaseHeader.isBlank() ? GatewayProperties.DEFAULT_USE_CASE : useCaseHeader.trim();
         exchange.useCase = properties.useCase(exchange.useCaseName).orElseThrow(() -> new GatewayRefusal("invalid_request",
@@ -259,7 +281,7 @@ public class ChatRelay {
         if (engine == null) {
             throw new ShieldException("no Protect engine is configured", null);
         }
-        Shield.Session session = engine.open(conversationHeader);
+        Shield.Session session = engine.open(exchange.caller.user(), conversationId(conversationHeader, request), exchange.useCase.operators());
         if (!upstream.pseudonymize() || upstream.level() == ConfidentialityLevel.PUBLIC) {
             Map<String, Integer> found = new TreeMap<>();
             for (String text : ChatPayload.sources(request)) {

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewayOnPostgresqlTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Instances sharing conversations share the vault key.
+    private static final String VAULT_KEY = fr.avec.protect.Vault.newKey();
 
     @TempDir
     Path home;
@@ -47,7 +49,7 @@ class GatewayOnPostgresqlTest {
         GatewayServer server = new GatewayServer(home.resolve(name), pg,
                 "--avec.upstreams[0].name=hds", "--avec.upstreams[0].base-url=" + upstream.baseUrl(),
                 "--avec.upstreams[0].level=hds", "--avec.upstreams[0].models=mistral-hds",
-                "--avec.audit.write-timeout=2s");
+                "--avec.audit.write-timeout=2s", "--avec.vault.key=" + VAULT_KEY);
         open.add(server);
         return server;
     }
@@ -109,7 +111,9 @@ class GatewayOnPostgresqlTest {
                 statuses.add(answer.statusCode());
                 if (answer.statusCode() != 200) {
                     assertThat(answer.statusCode()).isEqualTo(503);
-                    assertThat(answer.body()).contains("audit_unavailable").doesNotContain("Dubois");
+                    // Whichever store the request reached first says so; none lets the request through.
+                    assertThat(answer.body()).containsPattern("audit_unavailable|key_store_unavailable|protection_unavailable")
+                            .doesNotContain("Dubois");
                 }
             }
         } finally {
