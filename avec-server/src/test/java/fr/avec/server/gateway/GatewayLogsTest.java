@@ -25,7 +25,9 @@ class GatewayLogsTest {
              GatewayServer server = new GatewayServer(home, TestDatabases.h2(),
                      "--avec.upstreams[0].name=hds", "--avec.upstreams[0].base-url=" + upstream.baseUrl(),
                      "--avec.upstreams[0].level=hds", "--avec.upstreams[0].models=m",
-                     "--logging.level.fr.avec=DEBUG", "--logging.structured.format.console=ecs")) {
+                     "--logging.level.fr.avec=DEBUG", "--logging.structured.format.console=ecs",
+                     // Another test of this JVM may have left the console threshold off (Boot keeps it in a system property).
+                     "--logging.threshold.console=TRACE")) {
             String key = server.key("dr.martin", Role.CLINICIAN);
             String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Mme Claire Dubois, née le 12/03/1961, tél 06 12 34 56 78.\"}]}";
             assertThat(server.post("/v1/chat/completions", key, body, Map.of()).statusCode()).isEqualTo(200);
