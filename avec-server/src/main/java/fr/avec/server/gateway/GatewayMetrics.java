@@ -68,6 +68,14 @@ public class GatewayMetrics {
                 .tag("upstream", upstream).tag("model", model).register(registry).increment(gwpKg);
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> phases = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Time spent in one phase of a request (protect, vault, upstream, verify, audit), to see where overhead goes. */
+    public void phase(String phase, long nanos) {
+        phases.computeIfAbsent(phase, p -> Timer.builder("avec.gateway.phase").description("Time per request phase")
+                .tag("phase", p).publishPercentiles(0.5, 0.99).register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     public void fallback(String from) {
         Counter.builder("avec.gateway.fallbacks").tag("from", from).register(registry).increment();
     }
