@@ -73,7 +73,7 @@ public class ChatRelay {
     }
 
     /** What leaves for one upstream: the body to send, and the conversation when pseudonymized. */
-    private record Outbound(byte[] body, Shield.Session session, String sentText) {
+    private record Outbound(byte[] body, Shield.Session session, String sentText, List<String> sources) {
     }
 
     void relay(Exchange exchange, byte[] body, String useCaseHeader, String conversationHeader, HttpServletResponse response)
@@ -305,13 +305,13 @@ public class ChatRelay {
                         "The upstream " + upstream.name() + " is public: requests with identifying data are refused (found "
                                 + String.join(", ", found.keySet()) + ").", Map.of("categories", found)));
             }
-            return new Outbound(json.writeValueAsBytes(request), null, null);
+            return new Outbound(json.writeValueAsBytes(request), null, null, ChatPayload.sources(request));
         }
         JsonNode copy = request.deepCopy();
         ChatPayload.mapRequest(copy, session::pseudonymize);
         exchange.categories = new TreeMap<>(session.categories());
-        String sent = String.join("\n", ChatPayload.sources(copy));
-        return new Outbound(json.writeValueAsBytes(copy), session, sent);
+        List<String> sources = ChatPayload.sources(copy);
+        return new Outbound(json.writeValueAsBytes(copy), session, String.join("\n", sources), sources);
     }
 
     private void relayAnswer(Exchange exchange, JsonNode request, Outbound outbound, GatewayProperties.Upstream upstream,
@@ -340,7 +340,7 @@ public class ChatRelay {
         exchange.answerText = ChatPayload.answerText(body);
         exchange.sentText = outbound.sentText();
         usage(exchange, body.path("usage"));
-        verify(exchange, request);
+        verify(exchange, outbound);
         if (outbound.session() != null) {
             long saving = System.nanoTime();
             outbound.session().save();
@@ -436,7 +436,7 @@ public class ChatRelay {
             exchange.answerText = answer.toString();
             exchange.pseudonymizedAnswer = pseudonymized.toString();
             exchange.sentText = outbound.sentText();
-            verify(exchange, request);
+            verify(exchange, outbound);
             if (outbound.session() != null) {
                 outbound.session().save();
             }
@@ -563,7 +563,12 @@ public class ChatRelay {
         }
     }
 
-    private void verify(Exchange exchange, JsonNode request) {
+    /**
+     * Verifies what the model wrote against what it was given, both as the model saw them (pseudonymized
+     * when they were): grounding is unchanged by consistent pseudonyms, and identifying data in that
+     * answer ({@code PHI_IN_OUTPUT}) is then data the model produced, not the patient's own name put back.
+     */
+    private void verify(Exchange exchange, Outbound outbound) {
         if (exchange.useCase.verification() == VerificationMode.NONE) {
             return;
         }
@@ -572,8 +577,16 @@ public class ChatRelay {
             return;
         }
         long verifying = System.nanoTime();
-        exchange.findings = new TreeMap<>(engine.findings(exchange.answerText, ChatPayload.sources(request)));
-        exchange.verified = true;
+        String answer = outbound.session() != null ? exchange.pseudonymizedAnswer : exchange.answerText;
+        try {
+            exchange.findings = new TreeMap<>(engine.findings(answer == null ? "" : answer, outbound.sources()));
+            exchange.verified = true;
+        } catch (RuntimeException failed) {
+            // The answer is released marked unverified (x-avec-findings: unverified) rather than lost.
+            exchange.verified = false;
+            LOG.atWarn().addKeyValue("request_id", exchange.requestId).addKeyValue("error", failed.getClass().getSimpleName())
+                    .log("answer could not be verified");
+        }
         metrics.phase("verify", System.nanoTime() - verifying);
     }
 

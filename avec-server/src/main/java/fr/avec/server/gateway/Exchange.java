@@ -56,6 +56,9 @@ final class Exchange {
 
     /** {@code KIND=n,KIND=n}, or {@code none}: the {@code x-avec-findings} header. */
     String findingsHeader() {
+        if (useCase != null && useCase.verification() != VerificationMode.NONE && !verified && upstream != null && answerText != null) {
+            return "unverified";
+        }
         return findings.isEmpty() ? "none" : AuditEvent.counts(findings);
     }
 }
