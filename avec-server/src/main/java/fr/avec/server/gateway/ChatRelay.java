@@ -175,7 +175,7 @@ public class ChatRelay {
             if (engine == null) {
                 throw new ShieldException("no Protect engine is configured", null);
             }
-            Shield.Session session = engine.open(exchange.caller.user(), null, exchange.useCase.operators());
+            Shield.Session session = engine.open(exchange.caller.user(), null, exchange.useCase.operators(), true);
             Map<String, String> form = new TreeMap<>(fields);
             form.remove("file");
             String boundary = "avec" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -252,6 +252,21 @@ public class ChatRelay {
         return null;
     }
 
+    /** A request with one user message and no earlier answer or tool result: nothing to continue. */
+    static boolean firstTurn(JsonNode request) {
+        int users = 0;
+        for (JsonNode message : request.path("messages")) {
+            String role = message.path("role").asString("");
+            if (role.equals("assistant") || role.equals("tool")) {
+                return false;
+            }
+            if (role.equals("user")) {
+                users++;
+            }
+        }
+        return users <= 1;
+    }
+
     private void routeUseCase(Exchange exchange, String useCaseHeader) throws GatewayRefusal {
         exchange.useCaseName = useCaseHeader == null || useCaseHeader.isBlank() ? GatewayProperties.DEFAULT_USE_CASE : useCaseHeader.trim();
         exchange.useCase = properties.useCase(exchange.useCaseName).orElseThrow(() -> new GatewayRefusal("invalid_request",
@@ -282,7 +297,8 @@ public class ChatRelay {
             throw new ShieldException("no Protect engine is configured", null);
         }
         long opening = System.nanoTime();
-        Shield.Session session = engine.open(exchange.caller.user(), conversationId(conversationHeader, request), exchange.useCase.operators());
+        boolean fresh = (conversationHeader == null || conversationHeader.isBlank()) && firstTurn(request);
+        Shield.Session session = engine.open(exchange.caller.user(), conversationId(conversationHeader, request), exchange.useCase.operators(), fresh);
         metrics.phase("vault_load", System.nanoTime() - opening);
         long protecting = System.nanoTime();
         try {
@@ -342,9 +358,7 @@ public class ChatRelay {
         usage(exchange, body.path("usage"));
         verify(exchange, outbound);
         if (outbound.session() != null) {
-            long saving = System.nanoTime();
-            outbound.session().save();
-            metrics.phase("vault_save", System.nanoTime() - saving);
+            exchange.sealed = outbound.session().seal().orElse(null);
             response.setHeader(CONVERSATION_HEADER, outbound.session().conversationId());
         }
         byte[] bytes = json.writeValueAsBytes(body);
@@ -438,7 +452,7 @@ public class ChatRelay {
             exchange.sentText = outbound.sentText();
             verify(exchange, outbound);
             if (outbound.session() != null) {
-                outbound.session().save();
+                exchange.sealed = outbound.session().seal().orElse(null);
             }
             try {
                 record(exchange, "released", 200);
@@ -597,7 +611,8 @@ public class ChatRelay {
         }
         ContentLevel level = exchange.useCase == null ? ContentLevel.METADATA : exchange.useCase.contentLogging();
         long auditing = System.nanoTime();
-        audit.record(exchange.event(outcome, status, level, content(exchange, level)));
+        audit.record(exchange.event(outcome, status, level, content(exchange, level)),
+                exchange.sealed == null ? List.of() : List.of(exchange.sealed));
         metrics.phase("audit", System.nanoTime() - auditing);
         metrics.request(exchange.useCaseName, exchange.upstream == null ? null : exchange.upstream.name(), exchange.model, outcome, exchange.overheadNanos());
         metrics.categories(exchange.categories);

@@ -29,6 +29,8 @@ final class Exchange {
     String sentText;
     String answerText;
     String pseudonymizedAnswer;
+    /** The conversation mapping to store with the audit event, when it changed. */
+    fr.avec.server.conversation.SealedConversation sealed;
 
     Exchange(String requestId, Caller caller, String action) {
         this.requestId = requestId;
