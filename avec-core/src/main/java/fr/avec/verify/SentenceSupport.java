@@ -33,13 +33,18 @@ import org.tartarus.snowball.ext.FrenchStemmer;
  */
 final class SentenceSupport {
 
-    static final double DEFAULT_THRESHOLD = 0.5;
+    static final double DEFAULT_THRESHOLD = 0.4;
     static final int MIN_TERMS = 4;
 
     private static final Set<String> STOP_WORDS = stopWords();
-    private static final Set<String> UNIT_WORDS = Set.of("mg", "g", "kg", "kilo", "kilos", "ml", "µg", "mcg", "ui", "mmhg",
+    private static final Set<String> UNIT_WORDS = new HashSet<>(List.of("mg", "g", "kg", "kilo", "kilos", "ml", "µg", "mcg", "ui", "mmhg",
             "cmhg", "an", "ans", "year", "years", "old", "jour", "jours", "j", "h", "min", "cm", "mm", "l", "dl", "mmol", "µmol",
-            "fois", "time", "times", "gramme", "grammes", "milligramme", "milligrammes", "kilogramme", "pound", "pounds", "lb", "lbs");
+            "fois", "time", "times", "gramme", "grammes", "milligramme", "milligrammes", "kilogramme", "pound", "pounds", "lb", "lbs"));
+
+    /** Stems of words already seen, shared by all requests (words repeat across notes); bounded. */
+    private static final int STEM_CACHE_LIMIT = 200_000;
+    private static final Map<String, String> FRENCH_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> ENGLISH_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SentenceSupport() {
     }
@@ -105,7 +110,7 @@ final class SentenceSupport {
     private static List<Set<String>> sentences(String text, List<Token> tokens, List<Sentences.Span> spans, boolean english) {
         List<Set<String>> out = new ArrayList<>(spans.size());
         SnowballStemmer stemmer = english ? new EnglishStemmer() : new FrenchStemmer();
-        Map<String, String> stems = new HashMap<>();
+        Map<String, String> stems = english ? ENGLISH_STEMS : FRENCH_STEMS;
         int t = 0;
         for (Sentences.Span span : spans) {
             Set<String> terms = new HashSet<>();
@@ -118,11 +123,16 @@ final class SentenceSupport {
                 if (!token.isWord() || w.length() < 2 || STOP_WORDS.contains(w) || UNIT_WORDS.contains(w) || NumberWords.isNumberWord(w)) {
                     continue;
                 }
-                terms.add(stems.computeIfAbsent(w, word -> {
-                    stemmer.setCurrent(word);
+                String stem = stems.get(w);
+                if (stem == null) {
+                    stemmer.setCurrent(w);
                     stemmer.stem();
-                    return stemmer.getCurrent();
-                }));
+                    stem = stemmer.getCurrent();
+                    if (stems.size() < STEM_CACHE_LIMIT) {
+                        stems.put(w, stem);
+                    }
+                }
+                terms.add(stem);
             }
             out.add(terms);
         }
@@ -159,7 +169,7 @@ final class SentenceSupport {
         Set<String> all = new HashSet<>(folded(FrenchAnalyzer.getDefaultStopSet()));
         all.addAll(folded(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
         all.addAll(Set.of("d", "l", "j", "qu", "n", "s", "c", "m", "t"));
-        return Set.copyOf(all);
+        return all;
     }
 
     private static Set<String> folded(CharArraySet set) {
