@@ -50,7 +50,8 @@ final class DateRecognizer {
                     continue;
                 }
                 int len = tokens.length(i);
-                if (len <= 2 && Anchored.at(numeric, s)) {
+                boolean separated = separatorAfter(text, tokens.end[i]);
+                if (len <= 2 && separated && Anchored.at(numeric, s)) {
                     int d = Integer.parseInt(numeric.group(1));
                     int mo = Integer.parseInt(numeric.group(3));
                     if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
@@ -59,7 +60,7 @@ final class DateRecognizer {
                         continue;
                     }
                 }
-                if (len == 4 && Anchored.at(iso, s)) {
+                if (len == 4 && separated && Anchored.at(iso, s)) {
                     int mo = Integer.parseInt(iso.group(2));
                     int d = Integer.parseInt(iso.group(3));
                     if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
@@ -68,7 +69,7 @@ final class DateRecognizer {
                         continue;
                     }
                 }
-                if (len <= 2 && Anchored.at(monthYear, s)) {
+                if (len <= 2 && separated && Anchored.at(monthYear, s)) {
                     int mo = Integer.parseInt(monthYear.group(1));
                     if (mo >= 1 && mo <= 12 && (monthYear.group(1).length() == 2 || dateContext(text, s))) {
                         add(text, s, monthYear.end(), out);
@@ -76,7 +77,7 @@ final class DateRecognizer {
                         continue;
                     }
                 }
-                if (len <= 2 && Anchored.at(dayMonth, s)) {
+                if (len <= 2 && separated && Anchored.at(dayMonth, s)) {
                     int d = Integer.parseInt(dayMonth.group(1));
                     int mo = Integer.parseInt(dayMonth.group(2));
                     if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12 && dateContext(text, s)) {
@@ -96,6 +97,18 @@ final class DateRecognizer {
             }
         }
         inWords(text, tokens, out);
+    }
+
+    /** A date separator right after a number, possibly after one space (« 12/03 », « 12 / 03 »). */
+    private static boolean separatorAfter(String text, int end) {
+        if (end >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(end);
+        if (c == ' ' && end + 1 < text.length()) {
+            c = text.charAt(end + 1);
+        }
+        return c == '/' || c == '.' || c == '-';
     }
 
     /** « 3 mars 2021 », « 1er avril », « mars 2021 », « 12 sept. 2020 », « 3 mars '21 ». */

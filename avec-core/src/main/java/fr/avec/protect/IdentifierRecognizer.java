@@ -48,7 +48,7 @@ final class IdentifierRecognizer {
         for (int i = 0; i < t.size; i++) {
             int s = t.start[i];
             if (t.isWord(i)) {
-                if (t.is(i, WordClasses.ID_KEYWORD) && Anchored.at(keyed, s)) {
+                if (t.is(i, WordClasses.ID_KEYWORD) && plausibleKeyword(t, i) && Anchored.at(keyed, s)) {
                     keyed(text, keyed, out);
                 }
                 if (t.length(i) == 2 && t.upper(i) && t.isNumber(i + 1) && t.start[i + 1] == t.end[i] && Anchored.at(iban, s)) {
@@ -76,6 +76,17 @@ final class IdentifierRecognizer {
         for (Pattern p : ndaPatterns) {
             configured(text, p, Label.NDA, out);
         }
+    }
+
+    /** « N° », « no. », « numéro de séjour »: not the « n' » of « n'est », which is far more frequent. */
+    private static boolean plausibleKeyword(Tokens t, int i) {
+        String key = t.key(i);
+        if (key.equals("n") || key.equals("no")) {
+            return t.text.charAt(t.end[i] - 1) != '\'' && t.text.charAt(t.end[i] - 1) != '’'
+                    && (t.isPunct(i + 1, '°') || t.isPunct(i + 1, 'º') || t.isPunct(i + 1, '.') || t.isWord(i + 1)
+                    || t.isNumber(i + 1) && key.equals("no"));
+        }
+        return true;
     }
 
     private static boolean decimalNeighbour(Tokens t, int i) {

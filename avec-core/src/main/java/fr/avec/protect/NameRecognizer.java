@@ -177,8 +177,7 @@ final class NameRecognizer {
                         || MedicalTerms.NOT_PERSONS.contains(key) && !(strongContext && count == 0 && cap)) {
                     break;
                 }
-                if (count > 0 && (t.isPunct(k + 1, ':') || FIELDS.containsKey(key) && t.upper(k) && t.isWord(k + 1)
-                        && t.isPunct(k + 2, ':'))) {
+                if (count > 0 && FIELDS.containsKey(key) && (t.isPunct(k + 1, ':') || t.isWord(k + 1) && t.isPunct(k + 2, ':'))) {
                     break; // « NOM : DUPONT PRENOM : MARIE »: the next field's label
                 }
                 if (cap) {
