@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -50,7 +51,7 @@ public record Lexicons(List<FirstName> firstNames, List<String> familyNames, Lis
             throw new NoSuchFileException(folder.toString(), null, "no lexicons folder");
         }
         Loader loader = new Loader(folder);
-        List<FirstName> firstNames = loader.read(LexiconFile.FIRST_NAMES, 3, (f, n) -> {
+        List<FirstName> firstNames = loader.read(LexiconFile.FIRST_NAMES, f -> {
             FirstName.Sex sex = switch (f[1].strip()) {
                 case "1" -> FirstName.Sex.MALE;
                 case "2" -> FirstName.Sex.FEMALE;
@@ -58,22 +59,22 @@ public record Lexicons(List<FirstName> firstNames, List<String> familyNames, Lis
             };
             return new FirstName(name(f[0]), sex, Long.parseLong(f[2].strip()));
         });
-        List<String> familyNames = loader.read(LexiconFile.FAMILY_NAMES, 1, (f, n) -> name(f[0]));
-        List<Commune> communes = loader.read(LexiconFile.COMMUNES, 12, (f, n) -> {
+        List<String> familyNames = loader.read(LexiconFile.FAMILY_NAMES, f -> name(f[0]));
+        List<Commune> communes = loader.read(LexiconFile.COMMUNES, f -> {
             String code = f[1].strip();
             if (!INSEE_CODE.matcher(code).matches()) {
                 throw new IllegalArgumentException("INSEE code '" + code + "' is not valid");
             }
-            return new Commune(f[0].strip(), code, required(f[9], "commune name"), f[3].strip());
+            return new Commune(f[0].strip(), code, required(f[3], "commune name"), f[2].strip());
         });
-        List<PostalCode> postalCodes = loader.read(LexiconFile.POSTAL_CODES, 6, (f, n) -> {
+        List<PostalCode> postalCodes = loader.read(LexiconFile.POSTAL_CODES, f -> {
             String code = f[2].strip();
             if (!POSTAL_CODE.matcher(code).matches()) {
                 throw new IllegalArgumentException("postal code '" + code + "' is not 5 digits");
             }
             return new PostalCode(code, required(f[1], "commune name"), f[0].strip(), f[3].strip());
         });
-        List<HealthEstablishment> establishments = loader.read(LexiconFile.HEALTH_ESTABLISHMENTS, 5, (f, n) -> {
+        List<HealthEstablishment> establishments = loader.read(LexiconFile.HEALTH_ESTABLISHMENTS, f -> {
             String finess = f[0].strip();
             if (!FINESS.matcher(finess).matches()) {
                 throw new IllegalArgumentException("FINESS '" + finess + "' is not 9 characters (2 digits or 2A/2B, then 7 digits)");
@@ -142,8 +143,9 @@ public record Lexicons(List<FirstName> firstNames, List<String> familyNames, Lis
         return fields.toArray(String[]::new);
     }
 
+    /** Parses one row whose fields are given in the order of {@link LexiconFile#columns()}. */
     private interface RowParser<T> {
-        T parse(String[] fields, int lineNumber);
+        T parse(String[] fields);
     }
 
     private static final class Loader {
@@ -155,7 +157,7 @@ public record Lexicons(List<FirstName> firstNames, List<String> familyNames, Lis
             this.folder = folder;
         }
 
-        <T> List<T> read(LexiconFile file, int minimumFields, RowParser<T> parser) throws IOException {
+        <T> List<T> read(LexiconFile file, RowParser<T> parser) throws IOException {
             Path path = folder.resolve(file.relativePath());
             if (!Files.isRegularFile(path)) {
                 missing.add(file);
@@ -163,31 +165,55 @@ public record Lexicons(List<FirstName> firstNames, List<String> familyNames, Lis
             }
             List<String> lines = ReferenceFile.read(path).lines();
             List<T> result = new ArrayList<>(lines.size());
+            int[] indexes = {0};
             int first = 0;
-            if (file.headerPrefix() != null) {
-                if (lines.isEmpty() || !lines.get(0).toLowerCase(Locale.ROOT).startsWith(file.headerPrefix().toLowerCase(Locale.ROOT))) {
-                    throw new ReferenceFile.MalformedReferenceFileException(path + ": header does not start with '"
-                            + file.headerPrefix() + "'; is this the right file?");
-                }
+            if (!file.columns().isEmpty()) {
+                indexes = columnIndexes(file, path, lines.isEmpty() ? "" : lines.get(0));
                 first = 1;
             }
+            int needed = Arrays.stream(indexes).max().orElse(0) + 1;
+            String[] selected = new String[indexes.length];
             for (int i = first; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (line.isBlank()) {
                     continue;
                 }
                 String[] fields = split(line, file.separator());
-                if (fields.length < minimumFields) {
-                    problems.add(new LineProblem(file.fileName(), i + 1, fields.length + " fields instead of " + minimumFields + "; line skipped"));
+                if (fields.length < needed) {
+                    problems.add(new LineProblem(file.fileName(), i + 1, fields.length + " fields instead of at least " + needed + "; line skipped"));
                     continue;
                 }
+                for (int c = 0; c < indexes.length; c++) {
+                    selected[c] = fields[indexes[c]];
+                }
                 try {
-                    result.add(parser.parse(fields, i + 1));
+                    result.add(parser.parse(selected));
                 } catch (IllegalArgumentException e) {
                     problems.add(new LineProblem(file.fileName(), i + 1, e.getMessage() + "; line skipped"));
                 }
             }
             return result;
+        }
+
+        /** Finds the needed columns in the header by name, so that a reordered or extended file still reads. */
+        private static int[] columnIndexes(LexiconFile file, Path path, String headerLine) throws IOException {
+            String[] header = split(headerLine, file.separator());
+            int[] indexes = new int[file.columns().size()];
+            for (int c = 0; c < indexes.length; c++) {
+                indexes[c] = -1;
+                List<String> alternatives = List.of(file.columns().get(c).split("\\|"));
+                for (int h = 0; h < header.length && indexes[c] < 0; h++) {
+                    String name = header[h].strip().replaceFirst("^\\uFEFF", "").replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+                    if (alternatives.contains(name)) {
+                        indexes[c] = h;
+                    }
+                }
+                if (indexes[c] < 0) {
+                    throw new ReferenceFile.MalformedReferenceFileException(path + ": header has no column '"
+                            + file.columns().get(c) + "'; is this the right file?");
+                }
+            }
+            return indexes;
         }
     }
 }

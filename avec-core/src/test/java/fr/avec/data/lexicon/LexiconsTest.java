@@ -41,6 +41,8 @@ class LexiconsTest {
         assertThat(shared.firstNames()).anyMatch(n -> n.name().equals("ANAËLLE") || n.name().equals("MAËLLE"));
         assertThat(shared.communes()).anyMatch(c -> c.name().equals("L'Abergement-Clémenciat") && c.inseeCode().equals("01001"));
         assertThat(shared.communes()).anyMatch(c -> c.inseeCode().startsWith("2A"));
+        assertThat(shared.communes()).anyMatch(c -> c.name().equals("Œuilly"));
+        assertThat(shared.communes()).anyMatch(c -> c.name().equals("Cœuvres-et-Valsery"));
         assertThat(shared.postalCodes()).anyMatch(p -> p.code().equals("75013"));
         assertThat(shared.establishments()).anyMatch(e -> e.finess().equals("010008407") && e.name().equals("CH DU HAUT BUGEY"));
         assertThat(shared.familyNames()).contains("MARTIN", "DURAND");
@@ -66,8 +68,21 @@ class LexiconsTest {
         assertThat(lexicons.familyNames()).containsExactly("LEFÈVRE", "CŒUR");
         assertThat(lexicons.problems()).extracting(Object::toString).containsExactly(
                 "prenoms_nat2024_totaux.csv:3: sex '3' is neither 1 nor 2; line skipped",
-                "prenoms_nat2024_totaux.csv:4: 2 fields instead of 3; line skipped");
+                "prenoms_nat2024_totaux.csv:4: 2 fields instead of at least 3; line skipped");
         assertThat(lexicons.missing()).containsExactly(LexiconFile.COMMUNES, LexiconFile.POSTAL_CODES, LexiconFile.HEALTH_ESTABLISHMENTS);
+    }
+
+    @Test
+    void currentLaPosteLayoutIsReadByColumnNames(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("laposte_hexasmal"));
+        Files.writeString(dir.resolve("laposte_hexasmal/laposte_hexasmal.csv"),
+                "#Code_commune_INSEE;Nom_de_la_commune;Code_postal;Libellé_d_acheminement;Ligne_5\n"
+                        + "2A004;AJACCIO;20090;AJACCIO;\n"
+                        + "97411;ST DENIS;97400;ST DENIS;LA MONTAGNE\n", StandardCharsets.UTF_8);
+        Lexicons lexicons = Lexicons.load(dir);
+        assertThat(lexicons.postalCodes()).containsExactly(
+                new PostalCode("20090", "AJACCIO", "2A004", ""),
+                new PostalCode("97400", "ST DENIS", "97411", "LA MONTAGNE"));
     }
 
     @Test
