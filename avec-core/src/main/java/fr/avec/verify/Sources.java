@@ -36,7 +36,7 @@ final class Sources {
                     drugWords.add(token.text());
                 }
             }
-            NegationScopes.collect(t, polarities);
+            NegationScopes.collect(text, t, polarities);
         }
         this.support = SentenceSupport.Index.of(texts);
     }

@@ -89,16 +89,22 @@ final class UnknownDrugs {
             }
             boolean beforeDose = q < quantities.size() && isDose(quantities.get(q)) && tokensBetween(tokens, i, quantities.get(q).start()) <= 1;
             boolean afterTrigger = afterTrigger(tokens, i);
+            List<DrugSuggester.Suggestion> suggestions;
             if (!stem && !beforeDose && !afterTrigger) {
-                continue;
+                // Anywhere else, only a word one edit away from a drug name (a misspelling) is a candidate.
+                suggestions = plausible(w, suggester.oneEditAway(w));
+                if (suggestions.isEmpty()) {
+                    continue;
+                }
+            } else {
+                suggestions = plausible(w, suggester.suggest(w, w.length() >= 8 ? 2 : 1, 6));
             }
-            List<DrugSuggester.Suggestion> suggestions = plausible(w, suggester.suggest(w, w.length() >= 8 ? 2 : 1, 6));
             boolean positional = beforeDose || afterTrigger;
             boolean capitalised = Character.isUpperCase(text.charAt(t.start())) && !sentenceStart(text, t.start())
                     && !allCapitals(text, t) && tokensBetween(tokens, i, beforeDose ? quantities.get(q).start() : t.end()) == 0;
             // A misspelling of a real drug, used as a drug; an invented INN-like name in a drug position;
             // an invented brand (capitalised, directly before a dose).
-            boolean report = !suggestions.isEmpty() ? positional || stem : positional && (stem || capitalised && beforeDose);
+            boolean report = !suggestions.isEmpty() || stem || positional && capitalised && beforeDose;
             if (!report) {
                 continue;
             }
