@@ -45,6 +45,11 @@ public final class OmissionCheck {
     private OmissionCheck() {
     }
 
+    /** The engine's negation scopes and value comparison, for evaluations that select or match by them. */
+    public static Grounding grounding() {
+        return GROUNDING;
+    }
+
     /** A detector over the standard vocabulary and the given drug lexicon (null: no drug facts). */
     public static OmissionDetector detector(DrugLexicon drugs) {
         return new OmissionDetector(ClinicalVocabulary.standard(), drugs, GROUNDING);

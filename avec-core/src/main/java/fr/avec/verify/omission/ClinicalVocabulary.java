@@ -37,7 +37,7 @@ public final class ClinicalVocabulary {
     public record Hit(Concept concept, int firstToken, int endToken, int start, int end) {
     }
 
-    private record Term(Concept concept, String[] words, boolean capitals) {
+    private record Term(Concept concept, String[] words, boolean capitals, boolean outputOnly) {
     }
 
     private static final ClinicalVocabulary STANDARD = load();
@@ -49,7 +49,10 @@ public final class ClinicalVocabulary {
         this.concepts = List.copyOf(concepts);
         Map<String, List<Term>> index = new HashMap<>();
         for (Concept concept : concepts) {
-            for (String spelling : concept.terms()) {
+            for (String term : concept.terms()) {
+                // « ~kids »: too ambiguous to make a fact of a source, but keeps one in the output.
+                boolean outputOnly = term.startsWith("~");
+                String spelling = outputOnly ? term.substring(1).strip() : term;
                 List<String> words = new ArrayList<>();
                 for (Token t : Tokenizer.tokenize(spelling)) {
                     if (t.isWord() || t.isNumber()) {
@@ -61,7 +64,7 @@ public final class ClinicalVocabulary {
                 }
                 boolean capitals = spelling.length() <= 5 && spelling.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
                 index.computeIfAbsent(words.get(0), k -> new ArrayList<>())
-                        .add(new Term(concept, words.toArray(String[]::new), capitals));
+                        .add(new Term(concept, words.toArray(String[]::new), capitals, outputOnly));
             }
         }
         for (List<Term> terms : index.values()) {
@@ -128,6 +131,14 @@ public final class ClinicalVocabulary {
      * may be joined by a hyphen or an apostrophe (« non-fumeur », « d'alcool »).
      */
     public List<Hit> scan(String text, List<Token> tokens) {
+        return scan(text, tokens, false);
+    }
+
+    /**
+     * The concepts of a text; {@code lenient} also reads the spellings marked {@code ~} (« kids », « broke »),
+     * too ambiguous to make a fact of a source but enough to keep one in an output.
+     */
+    public List<Hit> scan(String text, List<Token> tokens, boolean lenient) {
         List<Hit> hits = new ArrayList<>();
         int n = tokens.size();
         String[] normalised = new String[n];
@@ -141,6 +152,9 @@ public final class ClinicalVocabulary {
             Hit best = null;
             if (candidates != null) {
                 for (Term term : candidates) {
+                    if (term.outputOnly() && !lenient) {
+                        continue;
+                    }
                     int end = matchEnd(tokens, normalised, i, term);
                     if (end > 0) {
                         int start = tokens.get(i).start();
@@ -163,6 +177,11 @@ public final class ClinicalVocabulary {
         return hits;
     }
 
+    /** Determiners and possessives a spoken phrase adds inside a term: « blood in your urine », « mal à la tête ». */
+    private static final java.util.Set<String> FILLERS = java.util.Set.of("the", "my", "your", "his", "her", "their", "a", "an",
+            "any", "le", "la", "les", "l", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "votre", "vos", "un", "une",
+            "des", "du", "de", "d");
+
     /** The end token of {@code term} matched from {@code i}, or -1. */
     private static int matchEnd(List<Token> tokens, String[] normalised, int i, Term term) {
         int k = i;
@@ -170,6 +189,11 @@ public final class ClinicalVocabulary {
             if (w > 0) {
                 // Skip one joiner between words: « non-fumeur », « d'alcool », « self-harm ».
                 if (k < tokens.size() && (tokens.get(k).is("-") || tokens.get(k).is("'"))) {
+                    k++;
+                }
+                // And one determiner the term does not have (« blood in your urine » for « blood in urine »).
+                if (k + 1 < tokens.size() && normalised[k] != null && !normalised[k].equals(term.words()[w])
+                        && FILLERS.contains(normalised[k]) && term.words()[w].equals(normalised[k + 1])) {
                     k++;
                 }
             }

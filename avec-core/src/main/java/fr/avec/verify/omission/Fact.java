@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param label      how the fact reads in a message (« allergy: pénicilline », « blood pressure 14/9 »)
  * @param value      the value of a vital sign, lab value, dose or follow-up delay, or null
  * @param substances the substances of a drug, or of a drug allergen, empty otherwise
- * @param object     the folded allergen word when it is not a known drug, or null
+ * @param object     the normalised words the output must name: the allergen when it is not a known drug, or the
+ *                   content words of a negated finding the vocabulary does not name; null otherwise
  */
 public record Fact(FactCategory category, String concept, String label, Polarity polarity, int sourceIndex, int start,
                    int end, int passageStart, int passageEnd, Quantity value, List<String> substances, String object) {

@@ -27,9 +27,11 @@ public enum FactCategory {
     VITAL_SIGN(Severity.WARNING),
     /** A laboratory value with its result. */
     LAB_VALUE(Severity.WARNING),
+    /** Another measured value (a length, a percentage, a volume) said without the name of a vital sign or test. */
+    MEASUREMENT(Severity.INFO),
     /** Diagnoses and past conditions. */
     DIAGNOSIS(Severity.WARNING),
-    /** Symptoms and signs, affirmed or negated. */
+    /** Symptoms and signs, affirmed or negated; also any other finding a source negates (« no siblings »). */
     SYMPTOM(Severity.INFO),
     /** Follow-up instructions, appointments and their dates or delays. */
     FOLLOW_UP(Severity.WARNING);

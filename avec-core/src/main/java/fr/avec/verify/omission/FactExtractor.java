@@ -76,7 +76,8 @@ public final class FactExtractor {
 
         List<DrugMention> mentions = drugs == null ? List.of() : drugs.mentions(text, tokens);
         java.util.Set<Integer> allergens = new java.util.HashSet<>();
-        for (ClinicalVocabulary.Hit hit : vocabulary.scan(text, tokens)) {
+        List<ClinicalVocabulary.Hit> hits = vocabulary.scan(text, tokens);
+        for (ClinicalVocabulary.Hit hit : hits) {
             Polarity p = polarity(polarity, hit.firstToken(), hit.endToken());
             if (p == Polarity.HYPOTHETICAL) {
                 continue;
@@ -122,8 +123,8 @@ public final class FactExtractor {
 
         if (drugs != null) {
             for (DrugMention m : mentions) {
-                if (allergens.contains(m.start())) {
-                    continue; // an allergen is the allergy's fact, not a treatment
+                if (allergens.contains(m.start()) || !spokenAsDrug(m) || overlapsHit(hits, m)) {
+                    continue; // an allergen is the allergy's fact; « any », « daily » are words; « cholesterol » a lab test
                 }
                 int first = tokenAt(tokens, m.start());
                 int end = tokenAt(tokens, m.end() - 1) + 1;
@@ -145,17 +146,25 @@ public final class FactExtractor {
             }
         }
 
-        // Values recognisable without their name: blood pressures, temperatures, body weights, heart rates.
+        negatedFindings(sourceIndex, text, tokens, polarity, hits, mentions, passages, facts);
+
+        // Values recognisable without their name: blood pressures, temperatures, body weights, heart rates; then
+        // any other measured value (lengths, percentages, volumes), durations, counts and dates left out.
         for (int q = 0; q < quantities.size(); q++) {
             if (used[q]) {
                 continue;
             }
             Quantity v = quantities.get(q);
             String concept = standaloneVital(v);
+            FactCategory category = FactCategory.VITAL_SIGN;
+            if (concept == null && isMeasurement(v)) {
+                concept = "measurement";
+                category = FactCategory.MEASUREMENT;
+            }
             if (concept == null) {
                 continue;
             }
-            add(facts, "V|" + concept + "|" + v.describe(), new Fact(FactCategory.VITAL_SIGN, concept,
+            add(facts, "V|" + concept + "|" + v.describe(), new Fact(category, concept,
                     concept.replace('-', ' ') + " " + text.substring(v.start(), v.end()), Polarity.AFFIRMED, sourceIndex,
                     v.start(), v.end(), passages.start(v.start(), v.end()), passages.end(v.start(), v.end()), v, List.of(), null));
         }
@@ -192,6 +201,38 @@ public final class FactExtractor {
             return new Allergen(word, text.substring(t.start(), t.end()), List.of(), word, -1);
         }
         return null;
+    }
+
+    /**
+     * Whether a lexicon match is used as a drug: BDPM brand names that are English or French words (« Any »,
+     * « Daily », « True », « Mini », « Pin ») are words in speech. Short lower-case brand matches and the listed
+     * words are left out; a substance name (« morphine ») always counts.
+     */
+    public static boolean spokenAsDrug(DrugMention m) {
+        String folded = FoldedText.fold(m.text());
+        if (WORDS_NOT_DRUGS.contains(folded)) {
+            return false;
+        }
+        for (String substance : m.substances()) {
+            if (FoldedText.fold(substance).equals(folded)) {
+                return true;
+            }
+        }
+        return !(folded.length() <= 4 && m.text().equals(m.text().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** BDPM names that are ordinary English or French words of a consultation (found on the MTS-Dialog dialogues). */
+    private static final Set<String> WORDS_NOT_DRUGS = Set.of("any", "daily", "true", "mini", "pin", "mate", "pancreas",
+            "cholesterol", "ideal", "prevent", "relief", "control", "plus", "forte", "total", "gel", "rapid",
+            "alert", "calm", "care", "clear", "active", "energy", "sleep", "night", "day", "jour", "nuit");
+
+    private static boolean overlapsHit(List<ClinicalVocabulary.Hit> hits, DrugMention m) {
+        for (ClinicalVocabulary.Hit h : hits) {
+            if (h.start() < m.end() && m.start() < h.end() && h.concept().category() != FactCategory.DRUG) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean overlapsMention(List<DrugMention> mentions, ClinicalVocabulary.Hit hit) {
@@ -258,6 +299,140 @@ public final class FactExtractor {
                     ? "weight" : null;
             default -> null;
         };
+    }
+
+    /** A value with a unit of measure that is not a duration, a frequency or a count of doses. */
+    static boolean isMeasurement(Quantity v) {
+        if (v.kind() != Quantity.Kind.NUMBER || !v.hasUnit()) {
+            return false;
+        }
+        String head = v.dimension().contains("/") ? v.dimension().substring(0, v.dimension().indexOf('/')) : v.dimension();
+        return switch (head) {
+            case "duration", "times", "tablet", "capsule", "sachet", "ampoule", "drop", "puff", "suppository", "patch", "spoon" -> false;
+            default -> true;
+        };
+    }
+
+    /** Words of a negation scope that say nothing on their own (« no other problems », « denies any issues »). */
+    private static final Set<String> EMPTY_WORDS = Set.of("other", "autre", "autres", "known", "connu", "connue", "history",
+            "antecedent", "antecedents", "problem", "problems", "probleme", "problemes", "issue", "issues", "really", "something",
+            "anything", "nothing", "thing", "things", "much", "well", "good", "okay", "sure", "particular", "particulier",
+            "particuliere", "significant", "recent", "current", "acute", "chronic", "changes", "change", "complaint",
+            "complaints", "plainte", "plaintes", "symptom", "symptoms", "symptome", "symptomes", "signe", "signes", "sign",
+            "signs", "notion", "notions", "medical", "medicale", "medicales", "family", "famille", "since", "that", "this",
+            "have", "been", "being", "with", "without", "from", "your", "their", "there", "here", "were", "does", "doing",
+            "done", "going", "feel", "feeling", "felt", "like", "just", "also", "sans", "avec", "dans", "pour", "plus", "tres",
+            "avez", "avoir", "etes", "fait", "faire", "vous", "nous", "elle", "ils", "elles", "leur", "votre", "notre",
+            "mais", "comme", "quand", "tout", "toute", "tous", "toutes", "rien", "jamais", "point", "time", "times", "fois",
+            "today", "aujourd'hui", "yesterday", "hier", "right", "left", "droite", "gauche", "none", "aucun", "aucune",
+            "ever", "still", "again", "encore", "pain", "douleur", "douleurs", "mal", "worse", "better", "mieux", "pire",
+            "know", "remember", "think", "thought", "what", "when", "where", "which", "everything", "anyone", "someone",
+            "else", "fine", "doctor", "docteur", "thankfully", "absolutely", "never", "thanks", "thank", "merci",
+            "noticed", "notice", "remarque", "remarquee", "take", "taking", "took", "prends", "prenez", "prendre", "used",
+            "using", "use", "utilise", "kind", "sort", "type", "types", "lately", "recently", "dernierement",
+            "about", "would", "could", "should", "will", "want", "need", "besoin", "work", "working", "said", "told",
+            "dit", "quelque", "chose", "choses", "truc", "trucs", "vraiment", "actually", "apart", "besides",
+            "concern", "concerns", "worries", "worry", "area", "areas", "part", "parts", "side", "sides");
+
+    /**
+     * Findings a source negates that the vocabulary does not name (« no egophony », « no siblings »): one fact per
+     * negation scope, kept when the output names any of the scope's content words.
+     */
+    private static void negatedFindings(int sourceIndex, String text, List<Token> tokens, Polarity[] polarity,
+                                        List<ClinicalVocabulary.Hit> hits, List<DrugMention> mentions, Passages passages,
+                                        Map<String, Fact> facts) {
+        boolean[] covered = new boolean[tokens.size()];
+        for (ClinicalVocabulary.Hit h : hits) {
+            for (int k = h.firstToken(); k < h.endToken(); k++) {
+                covered[k] = true;
+            }
+        }
+        for (DrugMention m : mentions) {
+            for (int k = tokenAt(tokens, m.start()); k < tokens.size() && tokens.get(k).start() < m.end(); k++) {
+                covered[k] = true;
+            }
+        }
+        int i = 0;
+        while (i < tokens.size()) {
+            if (polarity[i] != Polarity.NEGATED) {
+                i++;
+                continue;
+            }
+            if (!afterTrigger(tokens, i) && !answeredNo(tokens, polarity, i)) {
+                while (i < tokens.size() && polarity[i] == Polarity.NEGATED) {
+                    i++;
+                }
+                continue;
+            }
+            int j = i;
+            boolean coveredInScope = false;
+            List<String> words = new ArrayList<>();
+            int first = -1;
+            int last = -1;
+            while (j < tokens.size() && polarity[j] == Polarity.NEGATED) {
+                Token t = tokens.get(j);
+                coveredInScope |= covered[j];
+                if (!covered[j] && t.isWord() && t.text().length() >= 4 && !EMPTY_WORDS.contains(t.text())
+                        && !fr.avec.text.NumberWords.isNumberWord(t.text()) && !STOP.contains(t.text())) {
+                    words.add(ClinicalVocabulary.normalise(t.text()));
+                    if (first < 0) {
+                        first = j;
+                    }
+                    last = j;
+                }
+                j++;
+            }
+            // A scope the vocabulary already reads (« no fever, chills ») gives its facts there; the rest is kept here.
+            if (!words.isEmpty() && !coveredInScope) {
+                int start = tokens.get(first).start();
+                int end = tokens.get(last).end();
+                String key = "N|" + String.join(" ", words);
+                add(facts, key, new Fact(FactCategory.SYMPTOM, "negated:" + words.get(0), "« " + text.substring(start, end) + " »",
+                        Polarity.NEGATED, sourceIndex, start, end, passages.start(start, end), passages.end(start, end), null,
+                        List.of(), String.join(" ", words)));
+            }
+            i = j;
+        }
+    }
+
+    /** Negations that introduce a finding (« no », « denies », « pas de », « sans »), not answers or verb negations. */
+    private static final Set<String> FINDING_TRIGGERS = Set.of("no", "denies", "denied", "deny", "denying", "without",
+            "negative", "nor", "pas", "sans", "aucun", "aucune", "absence", "ni", "negatif");
+
+    /** Whether a negated scope starting at token {@code i} follows a finding trigger (a few function words apart). */
+    private static boolean afterTrigger(List<Token> tokens, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                return false;
+            }
+            if (FINDING_TRIGGERS.contains(t.text())) {
+                // « No, ... » and « non merci » are answers, not findings.
+                return !(k + 1 < tokens.size() && !tokens.get(k + 1).isWord());
+            }
+        }
+        return false;
+    }
+
+    /** Whether the negated scope starting at {@code i} is a question answered no (« any siblings? — No »). */
+    private static boolean answeredNo(List<Token> tokens, Polarity[] polarity, int i) {
+        int j = i;
+        while (j < tokens.size() && polarity[j] == Polarity.NEGATED) {
+            j++;
+        }
+        return j < tokens.size() && tokens.get(j).is("?") || j > 0 && tokens.get(j - 1).is("?");
+    }
+
+    /** Stop words of both languages (Lucene's lists), never a negated finding on their own. */
+    private static final org.apache.lucene.analysis.CharArraySet STOP = stopWords();
+
+    private static org.apache.lucene.analysis.CharArraySet stopWords() {
+        org.apache.lucene.analysis.CharArraySet set = new org.apache.lucene.analysis.CharArraySet(
+                org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        for (Object w : org.apache.lucene.analysis.fr.FrenchAnalyzer.getDefaultStopSet()) {
+            set.add(FoldedText.fold(new String((char[]) w)));
+        }
+        return org.apache.lucene.analysis.CharArraySet.unmodifiableSet(set);
     }
 
     /** For each token index, the index of the quantity starting at it, or -1. */

@@ -88,7 +88,7 @@ public final class OmissionDetector {
 
         Output(String text, List<Token> tokens, List<Quantity> quantities) {
             this.quantities = quantities;
-            for (ClinicalVocabulary.Hit hit : vocabulary.scan(text, tokens)) {
+            for (ClinicalVocabulary.Hit hit : vocabulary.scan(text, tokens, true)) {
                 String id = hit.concept().id();
                 int slash = id.indexOf('/');
                 families.add(slash < 0 ? id : id.substring(0, slash));
@@ -100,14 +100,19 @@ public final class OmissionDetector {
             }
             if (drugs != null) {
                 for (DrugMention m : drugs.mentions(text, tokens)) {
-                    substances.addAll(m.substances());
+                    if (FactExtractor.spokenAsDrug(m)) {
+                        substances.addAll(m.substances());
+                    }
                 }
             }
         }
 
         boolean keeps(Fact fact) {
             return switch (fact.category()) {
-                case DRUG -> fact.substances().isEmpty() ? families.contains(fact.family()) : anySubstance(fact) || words.contains(firstWord(fact));
+                // A drug class (« antibiotics ») is kept by a named drug of the output (« amoxicillin »): the class of
+                // each BDPM substance is not known, so any named drug keeps it.
+                case DRUG -> fact.substances().isEmpty() ? families.contains(fact.family()) || !substances.isEmpty()
+                        : anySubstance(fact) || words.contains(firstWord(fact));
                 case DOSE, VITAL_SIGN, LAB_VALUE, FOLLOW_UP -> fact.value() == null ? families.contains(fact.family()) : hasValue(fact.value());
                 case ALLERGY -> {
                     if (!fact.substances().isEmpty()) {
@@ -115,8 +120,18 @@ public final class OmissionDetector {
                     }
                     yield fact.object() != null ? words.contains(fact.object()) : families.contains(fact.family());
                 }
-                default -> families.contains(fact.family());
+                case MEASUREMENT -> hasValue(fact.value());
+                default -> fact.object() != null ? anyWord(fact.object()) : families.contains(fact.family());
             };
+        }
+
+        private boolean anyWord(String words) {
+            for (String w : words.split(" ")) {
+                if (this.words.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean anySubstance(Fact fact) {
