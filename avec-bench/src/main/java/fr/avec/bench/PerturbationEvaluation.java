@@ -176,22 +176,44 @@ public final class PerturbationEvaluation {
         }
     }
 
-    private static final Pattern NEGATED = Pattern.compile("\\b(?:denies|no|without|not have|negative for) ([a-z]{4,}(?: [a-z]{4,})?)");
-    private static final Pattern AFFIRMED = Pattern.compile("\\b(?:has|reports|with|complains of) ([a-z]{4,}(?: [a-z]{4,})?)");
+    private static final Pattern NEGATED = Pattern.compile("\\b(denies|no|without|negative for) (?:any )?([a-z]{4,})");
+    private static final Pattern AFFIRMED = Pattern.compile("\\b(reports|complains of|positive for|endorses) ([a-z]{4,})");
+    private static final Set<String> NOT_FINDINGS = Set.of("been", "having", "other", "known", "further", "significant", "longer",
+            "more", "history", "problems", "issues", "complaints", "that", "this", "there", "which", "what", "when", "acute", "recent");
 
+    /**
+     * Flips one negation about a finding the dialogue talks about (« denies chest pain » → « reports chest
+     * pain »), or negates one reported finding; a flip about something the dialogue never mentions would be
+     * a fabrication, not a contradiction, and is not injected.
+     */
     private void negationOperator(String note, List<String> sources) {
+        String dialogue = String.join("\n", sources).toLowerCase(Locale.ROOT);
         Matcher m = NEGATED.matcher(note);
-        if (m.find()) {
-            String flipped = "reports " + m.group(1);
+        while (m.find()) {
+            String term = m.group(2);
+            if (NOT_FINDINGS.contains(term) || !dialogue.contains(term)) {
+                continue;
+            }
+            String flipped = switch (m.group(1)) {
+                case "denies" -> "reports " + term;
+                case "without" -> "with " + term;
+                case "negative for" -> "positive for " + term;
+                default -> "has " + term;
+            };
             record(Operator.FLIPPED_NEGATION, replace(note, m.start(), m.end(), flipped), sources, m.start(), m.start() + flipped.length(),
                     Set.of(FindingKind.NEGATION_CONFLICT), null);
             return;
         }
         m = AFFIRMED.matcher(note);
-        if (m.find()) {
-            String flipped = "denies " + m.group(1);
+        while (m.find()) {
+            String term = m.group(2);
+            if (NOT_FINDINGS.contains(term) || !dialogue.contains(term)) {
+                continue;
+            }
+            String flipped = "denies " + term;
             record(Operator.FLIPPED_NEGATION, replace(note, m.start(), m.end(), flipped), sources, m.start(), m.start() + flipped.length(),
                     Set.of(FindingKind.NEGATION_CONFLICT), null);
+            return;
         }
     }
 

@@ -261,11 +261,21 @@ final class NegationScopes {
                 && !POST_NEGATION.contains(t.text()) && !HYPOTHESIS.contains(t.text()) && !UnknownDrugs.isCommonWord(t.text());
     }
 
+    /** A light stem, so that « smoking » meets « smoke » and « allergies » meets « allergie ». */
     static String term(String folded) {
-        if (folded.length() > 4 && (folded.endsWith("s") || folded.endsWith("x"))) {
-            return folded.substring(0, folded.length() - 1);
+        String t = folded;
+        if (t.length() > 4 && (t.endsWith("s") || t.endsWith("x"))) {
+            t = t.substring(0, t.length() - 1);
         }
-        return folded;
+        if (t.length() > 5 && t.endsWith("ing")) {
+            t = t.substring(0, t.length() - 3);
+        } else if (t.length() > 4 && t.endsWith("ed")) {
+            t = t.substring(0, t.length() - 2);
+        }
+        if (t.length() > 4 && t.endsWith("e")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
     }
 
     /** Records the polarities of a source's terms: bare heads and two-word phrases. */
