@@ -280,7 +280,12 @@ final class NegationScopes {
 
     /** Records the polarities of a source's terms: bare heads and two-word phrases. */
     static void collect(String text, List<Token> tokens, Polarities into) {
-        for (Occurrence o : occurrences(text, tokens)) {
+        collect(tokens, polarities(text, tokens), into);
+    }
+
+    /** The same, from the token polarities already computed (the sources keep them for omission detection). */
+    static void collect(List<Token> tokens, int[] polarity, Polarities into) {
+        for (Occurrence o : occurrences(tokens, polarity)) {
             if (o.polarity() == HYPOTHETICAL) {
                 continue;
             }

@@ -1,9 +1,8 @@
 package fr.avec.verify;
 
 import fr.avec.text.Quantity;
-import fr.avec.text.QuantityScanner;
 import fr.avec.text.Token;
-import fr.avec.text.Tokenizer;
+import fr.avec.verify.omission.AnalysedText;
 import fr.avec.verify.omission.ClinicalVocabulary;
 import fr.avec.verify.omission.Fact;
 import fr.avec.verify.omission.Grounding;
@@ -24,16 +23,7 @@ public final class OmissionCheck {
     static final Grounding GROUNDING = new Grounding() {
         @Override
         public Polarity[] polarities(String text, List<Token> tokens) {
-            int[] scopes = NegationScopes.polarities(text, tokens);
-            Polarity[] out = new Polarity[scopes.length];
-            for (int i = 0; i < scopes.length; i++) {
-                out[i] = switch (scopes[i]) {
-                    case NegationScopes.NEGATED -> Polarity.NEGATED;
-                    case NegationScopes.HYPOTHETICAL -> Polarity.HYPOTHETICAL;
-                    default -> Polarity.AFFIRMED;
-                };
-            }
-            return out;
+            return OmissionCheck.polarities(NegationScopes.polarities(text, tokens));
         }
 
         @Override
@@ -43,6 +33,18 @@ public final class OmissionCheck {
     };
 
     private OmissionCheck() {
+    }
+
+    private static Polarity[] polarities(int[] scopes) {
+        Polarity[] out = new Polarity[scopes.length];
+        for (int i = 0; i < scopes.length; i++) {
+            out[i] = switch (scopes[i]) {
+                case NegationScopes.NEGATED -> Polarity.NEGATED;
+                case NegationScopes.HYPOTHETICAL -> Polarity.HYPOTHETICAL;
+                default -> Polarity.AFFIRMED;
+            };
+        }
+        return out;
     }
 
     /** The engine's negation scopes and value comparison, for evaluations that select or match by them. */
@@ -57,18 +59,27 @@ public final class OmissionCheck {
 
     /** The facts of the sources and those {@code generated} leaves out (for evaluations and scores). */
     public static OmissionDetector.Result detect(String generated, List<String> sources, DrugLexicon drugs) {
-        List<Token> tokens = Tokenizer.tokenize(generated);
-        List<List<Token>> sourceTokens = new ArrayList<>();
+        List<AnalysedText> analysed = new ArrayList<>();
         for (String source : sources) {
-            sourceTokens.add(Tokenizer.tokenize(source));
+            analysed.add(AnalysedText.of(source, drugs, GROUNDING));
         }
-        return detector(drugs).detect(generated, tokens, QuantityScanner.scan(tokens), sources, sourceTokens);
+        return detector(drugs).detect(AnalysedText.of(generated, drugs, null), analysed);
     }
 
     /** Adds an {@code OMISSION} finding per fact of the sources that the output leaves out. */
-    static void check(OmissionDetector detector, String generated, List<Token> tokens, List<Quantity> quantities, Sources sources,
-                      List<Finding> out) {
-        OmissionDetector.Result result = detector.detect(generated, tokens, quantities, sources.texts, sources.tokens);
+    static void check(OmissionDetector detector, String generated, List<Token> tokens, List<Quantity> quantities,
+                      List<DrugMention> mentions, DrugLexicon drugs, Sources sources, List<Finding> out) {
+        List<AnalysedText> analysed = new ArrayList<>(sources.texts.size());
+        for (int i = 0; i < sources.texts.size(); i++) {
+            String text = sources.texts.get(i);
+            List<DrugMention> sourceDrugs = new ArrayList<>();
+            for (DrugLexicon.Match m : sources.drugMatches.get(i)) {
+                sourceDrugs.add(drugs.mention(text, m));
+            }
+            analysed.add(new AnalysedText(text, sources.tokens.get(i), sources.quantitiesBySource.get(i), sourceDrugs,
+                    polarities(sources.tokenPolarities.get(i))));
+        }
+        OmissionDetector.Result result = detector.detect(new AnalysedText(generated, tokens, quantities, mentions, null), analysed);
         for (OmissionDetector.Omission o : result.omissions()) {
             Fact f = o.fact();
             String message = "the source states " + (f.negated() ? "the absence of " : "") + f.label()

@@ -160,7 +160,7 @@ public final class Verifier {
             NegationConflicts.check(generated, tokens, prepared, findings);
             unsupportedShare = SentenceSupport.check(generated, tokens, prepared, options.supportThreshold(), findings);
             if (omissions != null) {
-                OmissionCheck.check(omissions, generated, tokens, quantities, prepared, findings);
+                OmissionCheck.check(omissions, generated, tokens, quantities, mentions, drugs, prepared, findings);
             }
         }
         if (!references.isEmpty()) {

@@ -144,7 +144,7 @@ public final class ClinicalVocabulary {
         String[] normalised = new String[n];
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
-            normalised[i] = t.isWord() || t.isNumber() ? normalise(t.text()) : null;
+            normalised[i] = t.isWord() || t.isNumber() ? stripEndings(t.text()) : null;
         }
         int i = 0;
         while (i < n) {
@@ -219,11 +219,15 @@ public final class ClinicalVocabulary {
     }
 
     /**
-     * A folded word without its plural and feminine ending (« allergies » → « allergi », « hypertendue » →
+     * A word folded and without its plural and feminine ending (« allergies » → « allergi », « hypertendue » →
      * « hypertendu »), so that inflections meet without a full stemmer; short words are kept whole.
      */
-    public static String normalise(String folded) {
-        String w = FoldedText.fold(folded);
+    public static String normalise(String word) {
+        return stripEndings(FoldedText.fold(word));
+    }
+
+    /** {@link #normalise} of a word already folded (a token's text). */
+    static String stripEndings(String w) {
         if (w.length() > 4 && (w.endsWith("s") || w.endsWith("x"))) {
             w = w.substring(0, w.length() - 1);
         }

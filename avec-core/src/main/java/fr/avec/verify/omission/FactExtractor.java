@@ -2,7 +2,6 @@ package fr.avec.verify.omission;
 
 import fr.avec.text.FoldedText;
 import fr.avec.text.Quantity;
-import fr.avec.text.QuantityScanner;
 import fr.avec.text.Sentences;
 import fr.avec.text.Token;
 import fr.avec.verify.DrugLexicon;
@@ -54,10 +53,10 @@ public final class FactExtractor {
     }
 
     /** The facts of every source, in source order, without repeats. */
-    public List<Fact> extract(List<String> sources, List<List<Token>> sourceTokens) {
+    public List<Fact> extract(List<AnalysedText> sources) {
         Map<String, Fact> facts = new LinkedHashMap<>();
         for (int s = 0; s < sources.size(); s++) {
-            extract(s, sources.get(s), sourceTokens.get(s), facts);
+            extract(s, sources.get(s), facts);
         }
         // « Des allergies ? — Oui, à l'amoxicilline »: the allergen's fact says all the question's does.
         if (facts.keySet().stream().anyMatch(k -> k.startsWith("A|") && !k.startsWith("A|allergy"))) {
@@ -66,15 +65,16 @@ public final class FactExtractor {
         return List.copyOf(facts.values());
     }
 
-    private void extract(int sourceIndex, String text, List<Token> tokens, Map<String, Fact> facts) {
-        Polarity[] polarity = grounding.polarities(text, tokens);
-        List<Quantity> quantities = QuantityScanner.scan(tokens);
+    private void extract(int sourceIndex, AnalysedText source, Map<String, Fact> facts) {
+        String text = source.text();
+        List<Token> tokens = source.tokens();
+        Polarity[] polarity = source.polarity() != null ? source.polarity() : grounding.polarities(text, tokens);
+        List<Quantity> quantities = source.quantities();
         int[] quantityAt = quantityIndexByToken(tokens, quantities);
         boolean[] used = new boolean[quantities.size()];
-        List<Sentences.Span> sentences = Sentences.split(text);
-        Passages passages = new Passages(text, sentences);
+        Passages passages = new Passages(text);
 
-        List<DrugMention> mentions = drugs == null ? List.of() : drugs.mentions(text, tokens);
+        List<DrugMention> mentions = source.drugs();
         java.util.Set<Integer> allergens = new java.util.HashSet<>();
         List<ClinicalVocabulary.Hit> hits = vocabulary.scan(text, tokens);
         for (ClinicalVocabulary.Hit hit : hits) {
@@ -197,7 +197,7 @@ public final class FactExtractor {
             if (NOT_ALLERGENS.contains(t.text()) || t.text().length() < 3) {
                 continue;
             }
-            String word = ClinicalVocabulary.normalise(t.text());
+            String word = ClinicalVocabulary.stripEndings(t.text());
             return new Allergen(word, text.substring(t.start(), t.end()), List.of(), word, -1);
         }
         return null;
@@ -374,7 +374,7 @@ public final class FactExtractor {
                 coveredInScope |= covered[j];
                 if (!covered[j] && t.isWord() && t.text().length() >= 4 && !EMPTY_WORDS.contains(t.text())
                         && !fr.avec.text.NumberWords.isNumberWord(t.text()) && !STOP.contains(t.text())) {
-                    words.add(ClinicalVocabulary.normalise(t.text()));
+                    words.add(ClinicalVocabulary.stripEndings(t.text()));
                     if (first < 0) {
                         first = j;
                     }
@@ -482,14 +482,17 @@ public final class FactExtractor {
     /** The passage to show for a fact: its sentence, cut around the fact when long, with the answer to a question. */
     private static final class Passages {
         private final String text;
-        private final List<Sentences.Span> sentences;
+        private List<Sentences.Span> sentences;
 
-        Passages(String text, List<Sentences.Span> sentences) {
+        Passages(String text) {
             this.text = text;
-            this.sentences = sentences;
         }
 
+        /** The index of the sentence holding {@code offset}; the text is split once, when a fact first needs it. */
         private int sentence(int offset) {
+            if (sentences == null) {
+                sentences = Sentences.split(text);
+            }
             int low = 0;
             int high = sentences.size() - 1;
             int found = -1;

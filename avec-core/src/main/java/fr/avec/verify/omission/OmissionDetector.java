@@ -58,18 +58,17 @@ public final class OmissionDetector {
         }
     }
 
-    /** Detects omissions of {@code output} (already tokenized, its values scanned) from the tokenized sources. */
-    public Result detect(String output, List<Token> outputTokens, List<Quantity> outputQuantities, List<String> sources,
-                         List<List<Token>> sourceTokens) {
-        List<Fact> facts = extractor.extract(sources, sourceTokens);
+    /** Detects what {@code output} leaves out of {@code sources}, all already analysed by the engine. */
+    public Result detect(AnalysedText output, List<AnalysedText> sources) {
+        List<Fact> facts = extractor.extract(sources);
         if (facts.isEmpty()) {
             return new Result(facts, List.of());
         }
-        Output out = new Output(output, outputTokens, outputQuantities);
+        Output out = new Output(output);
         List<Omission> omissions = new ArrayList<>();
         for (Fact fact : facts) {
             if (!out.keeps(fact)) {
-                String source = sources.get(fact.sourceIndex());
+                String source = sources.get(fact.sourceIndex()).text();
                 String passage = source.substring(fact.passageStart(), fact.passageEnd());
                 String suggestion = SPEAKER.matcher(passage).replaceAll("").strip();
                 omissions.add(new Omission(fact, fact.category().severity(fact.negated()), passage,
@@ -86,8 +85,10 @@ public final class OmissionDetector {
         final Set<String> words = new HashSet<>();
         final Set<String> substances = new HashSet<>();
 
-        Output(String text, List<Token> tokens, List<Quantity> quantities) {
-            this.quantities = quantities;
+        Output(AnalysedText output) {
+            String text = output.text();
+            List<Token> tokens = output.tokens();
+            this.quantities = output.quantities();
             for (ClinicalVocabulary.Hit hit : vocabulary.scan(text, tokens, true)) {
                 String id = hit.concept().id();
                 int slash = id.indexOf('/');
@@ -95,14 +96,12 @@ public final class OmissionDetector {
             }
             for (Token t : tokens) {
                 if (t.isWord()) {
-                    words.add(ClinicalVocabulary.normalise(t.text()));
+                    words.add(ClinicalVocabulary.stripEndings(t.text()));
                 }
             }
-            if (drugs != null) {
-                for (DrugMention m : drugs.mentions(text, tokens)) {
-                    if (FactExtractor.spokenAsDrug(m)) {
-                        substances.addAll(m.substances());
-                    }
+            for (DrugMention m : output.drugs()) {
+                if (FactExtractor.spokenAsDrug(m)) {
+                    substances.addAll(m.substances());
                 }
             }
         }
