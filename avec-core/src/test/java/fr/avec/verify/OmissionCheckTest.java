@@ -20,6 +20,12 @@ class OmissionCheckTest {
             .component("62000001", "CHLORHYDRATE DE METFORMINE", "850 mg", true, 1)
             .product("67000001", "LISINOPRIL ARROW 20 mg, comprimé", true)
             .component("67000001", "LISINOPRIL", "20 mg", true, 1)
+            .product("69000001", "AMLODIPINE ARROW 5 mg, gélule", true)
+            .component("69000001", "BÉSILATE D'AMLODIPINE", "6,93 mg", true, 1)
+            .component("69000001", "AMLODIPINE", "5 mg", false, 1)
+            .product("63000001", "KARDEGIC 75 mg, poudre pour solution buvable en sachet", true)
+            .component("63000001", "ACÉTYLSALICYLATE DE DL-LYSINE", "135 mg", true, 1)
+            .component("63000001", "ACIDE ACÉTYLSALICYLIQUE", "75 mg", false, 1)
             .product("68000001", "SERTRALINE ARROW 50 mg, gélule", true)
             .component("68000001", "SERTRALINE", "50 mg", true, 1)
             .build();
@@ -179,5 +185,34 @@ class OmissionCheckTest {
         assertThat(result.facts()).hasSizeGreaterThan(5);
         assertThat(result.score()).isGreaterThan(0.5).isLessThan(1.0);
         assertThat(OmissionCheck.detect("x", List.of("Bonjour, il fait beau."), LEXICON).score()).isZero();
+    }
+
+    private static String resource(String name) {
+        try (var in = OmissionCheckTest.class.getResourceAsStream("/fr/avec/verify/omission/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFaithfulNoteOfASpokenFrenchConsultationHasNoOmission() {
+        // Transcript without punctuation, numbers in words, small talk; the note abbreviates (HTA, TA, FC, PA).
+        String transcript = resource("consultation-douleur-thoracique.txt");
+        assertThat(omissions(resource("note-complete.txt"), transcript)).isEmpty();
+    }
+
+    @Test
+    void anIncompleteNoteOfTheSameConsultationListsExactlyWhatItDrops() {
+        String transcript = resource("consultation-douleur-thoracique.txt");
+        List<Finding> found = omissions(resource("note-incomplete.txt"), transcript);
+        assertThat(found).extracting(Finding::category).containsExactlyInAnyOrder("risk_factor", "risk_factor", "allergy", "symptom",
+                "social", "social", "vital_sign", "follow_up", "dose");
+        // « des allergies à des médicaments / non aucune »: answered no without a question mark, so a warning.
+        Finding allergy = found.stream().filter(f -> f.category().equals("allergy")).findFirst().orElseThrow();
+        assertThat(allergy.severity()).isEqualTo(Severity.WARNING);
+        assertThat(allergy.message()).contains("absence of");
+        assertThat(found.stream().filter(f -> f.category().equals("follow_up")).findFirst().orElseThrow().suggestion())
+                .contains("on se revoit dans quinze jours");
     }
 }

@@ -69,6 +69,7 @@ public final class FactExtractor {
         String text = source.text();
         List<Token> tokens = source.tokens();
         Polarity[] polarity = source.polarity() != null ? source.polarity() : grounding.polarities(text, tokens);
+        polarity = spokenAnswers(text, tokens, polarity);
         List<Quantity> quantities = source.quantities();
         int[] quantityAt = quantityIndexByToken(tokens, quantities);
         boolean[] used = new boolean[quantities.size()];
@@ -327,7 +328,7 @@ public final class FactExtractor {
             "today", "aujourd'hui", "yesterday", "hier", "right", "left", "droite", "gauche", "none", "aucun", "aucune",
             "ever", "still", "again", "encore", "pain", "douleur", "douleurs", "mal", "worse", "better", "mieux", "pire",
             "know", "remember", "think", "thought", "what", "when", "where", "which", "everything", "anyone", "someone",
-            "else", "fine", "doctor", "docteur", "thankfully", "absolutely", "never", "thanks", "thank", "merci",
+            "else", "fine", "doctor", "docteur", "medecin", "patient", "patiente", "infirmiere", "nurse", "thankfully", "absolutely", "never", "thanks", "thank", "merci",
             "noticed", "notice", "remarque", "remarquee", "take", "taking", "took", "prends", "prenez", "prendre", "used",
             "using", "use", "utilise", "kind", "sort", "type", "types", "lately", "recently", "dernierement",
             "about", "would", "could", "should", "will", "want", "need", "besoin", "work", "working", "said", "told",
@@ -412,6 +413,57 @@ public final class FactExtractor {
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern CLINICIAN_LINE = java.util.regex.Pattern.compile(
+            "(?iu)^\\s*(médecin|medecin|docteur|doctor|dr|infirmière|infirmiere|infirmier|nurse|interne|guest_clinician)\\s?:");
+    private static final java.util.regex.Pattern ANSWER_LINE = java.util.regex.Pattern.compile(
+            "(?iu)^\\s*[\\p{L}_]{1,20}\\s?:\\s*(non|no|nope|nan|pas|aucun|aucune|jamais|never|none|oui|yes|ouais|yeah|yep|si|absolument|tout à fait)\\b");
+
+    /**
+     * Transcribed speech has no question marks: a clinician's line answered by « non » / « no » on the next line
+     * (« Médecin : des allergies / Patient : non aucune ») is negated, answered by « oui » affirmed, whatever the
+     * engine's scopes said. Lines with a question mark are left to the engine, which reads them already.
+     */
+    private static Polarity[] spokenAnswers(String text, List<Token> tokens, Polarity[] polarity) {
+        if (text.indexOf('\n') < 0) {
+            return polarity;
+        }
+        Polarity[] out = polarity;
+        int lineStart = 0;
+        int k = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            if (line.indexOf('?') < 0 && CLINICIAN_LINE.matcher(line).find()) {
+                int nextEnd = text.indexOf('\n', lineEnd + 1);
+                String next = lineEnd + 1 < text.length() ? text.substring(lineEnd + 1, nextEnd < 0 ? text.length() : nextEnd) : "";
+                java.util.regex.Matcher answer = ANSWER_LINE.matcher(next);
+                if (answer.find() && !CLINICIAN_LINE.matcher(next).find()) {
+                    String word = FoldedText.fold(answer.group(1));
+                    Polarity value = switch (word) {
+                        case "oui", "yes", "ouais", "yeah", "yep", "si", "absolument", "tout a fait" -> Polarity.AFFIRMED;
+                        default -> Polarity.NEGATED;
+                    };
+                    if (out == polarity) {
+                        out = polarity.clone();
+                    }
+                    while (k < tokens.size() && tokens.get(k).start() < lineStart) {
+                        k++;
+                    }
+                    for (int t = k; t < tokens.size() && tokens.get(t).start() < lineEnd; t++) {
+                        if (tokens.get(t).isWord()) {
+                            out[t] = value;
+                        }
+                    }
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out;
     }
 
     /** Whether the negated scope starting at {@code i} is a question answered no (« any siblings? — No »). */
