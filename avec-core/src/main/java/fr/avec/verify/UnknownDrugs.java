@@ -46,7 +46,9 @@ final class UnknownDrugs {
             "administre", "administree", "administration", "posologie", "dose", "doses", "medicament", "medicaments",
             "prescrit", "prescrite", "prescription", "comprime", "comprimes", "gelule", "gelules", "injection", "perfusion",
             "association", "associe", "associee", "interaction", "interactions", "utilisation", "exposition", "pharmacocinetique",
-            "therapeutique", "taking", "prescribed", "medication", "medications", "dosage", "tablet", "tablets", "mg");
+            "therapeutique", "taking", "prescribed", "medication", "medications", "dosage", "tablet", "tablets", "mg", "utiliser",
+            "utilise", "utilisee", "prendre", "prenez", "prenait", "pris", "contient", "effets", "inhibiteur", "traiter", "take",
+            "takes", "taken", "given", "receiving", "receives", "started", "stopped");
 
     private static final Set<String> COMMON = loadCommon();
     private static final fr.avec.text.WordForms WORDS = fr.avec.text.WordForms.shared();
@@ -315,7 +317,7 @@ final class UnknownDrugs {
         }
         addStopWords(words, FrenchAnalyzer.getDefaultStopSet());
         addStopWords(words, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return Set.copyOf(words);
+        return words; // a HashSet: probed for every word of every request
     }
 
     private static void addStopWords(Set<String> words, CharArraySet stop) {
