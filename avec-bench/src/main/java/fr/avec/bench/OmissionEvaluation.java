@@ -282,7 +282,7 @@ public final class OmissionEvaluation {
             Set<Fact> missing = new HashSet<>();
             r.omissions().forEach(o -> missing.add(o.fact()));
             for (Fact f : r.facts()) {
-                double w = switch (f.category().severity(f.negated())) {
+                double w = switch (f.category().severity(f.negated() || f.asked())) {
                     case ERROR -> 3;
                     case WARNING -> 2;
                     case INFO -> 1;

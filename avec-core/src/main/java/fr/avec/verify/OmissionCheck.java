@@ -82,8 +82,8 @@ public final class OmissionCheck {
         OmissionDetector.Result result = detector.detect(new AnalysedText(generated, tokens, quantities, mentions, null), analysed);
         for (OmissionDetector.Omission o : result.omissions()) {
             Fact f = o.fact();
-            String message = "the source states " + (f.negated() ? "the absence of " : "") + f.label()
-                    + ", which the output leaves out";
+            String message = (f.asked() ? "the source asks about " : "the source states " + (f.negated() ? "the absence of " : ""))
+                    + f.label() + ", which the output leaves out";
             out.add(new Finding(FindingKind.OMISSION, o.severity(), generated.length(), generated.length(), "", message,
                     o.suggestion(), new Finding.SourceSpan(f.sourceIndex(), f.passageStart(), f.passageEnd()), f.category().label()));
         }

@@ -37,4 +37,9 @@ public record Fact(FactCategory category, String concept, String label, Polarity
     public boolean negated() {
         return polarity == Polarity.NEGATED || concept.endsWith("/none");
     }
+
+    /** Whether the source only asks about it without a clear answer (allergy and safety questions are kept). */
+    public boolean asked() {
+        return polarity == Polarity.HYPOTHETICAL;
+    }
 }

@@ -62,6 +62,11 @@ public final class FactExtractor {
         if (facts.keySet().stream().anyMatch(k -> k.startsWith("A|") && !k.startsWith("A|allergy"))) {
             facts.remove("A|allergy");
         }
+        // « Any allergies? » left unanswered says less than « NKDA » said elsewhere.
+        if (facts.containsKey("A|allergy/none") && facts.containsKey("A|allergy")
+                && facts.get("A|allergy").polarity() == Polarity.HYPOTHETICAL) {
+            facts.remove("A|allergy");
+        }
         return List.copyOf(facts.values());
     }
 
@@ -80,7 +85,9 @@ public final class FactExtractor {
         List<ClinicalVocabulary.Hit> hits = vocabulary.scan(text, tokens);
         for (ClinicalVocabulary.Hit hit : hits) {
             Polarity p = polarity(polarity, hit.firstToken(), hit.endToken());
-            if (p == Polarity.HYPOTHETICAL) {
+            // An allergy or safety question left without a clear answer is still a fact: the note should say it.
+            if (p == Polarity.HYPOTHETICAL && hit.concept().category() != FactCategory.ALLERGY
+                    && hit.concept().category() != FactCategory.SAFETY) {
                 continue;
             }
             ClinicalVocabulary.Concept concept = hit.concept();
@@ -250,12 +257,20 @@ public final class FactExtractor {
         return slash < 0 ? concept : concept.substring(0, slash);
     }
 
-    /** Keeps the first occurrence of a fact, or an affirmed one over a negated one. */
+    /** Keeps the first occurrence of a fact, or an affirmed one over a negated one over a question. */
     private static void add(Map<String, Fact> facts, String key, Fact fact) {
         Fact existing = facts.get(key);
-        if (existing == null || existing.polarity() == Polarity.NEGATED && fact.polarity() == Polarity.AFFIRMED) {
+        if (existing == null || rank(fact.polarity()) > rank(existing.polarity())) {
             facts.put(key, fact);
         }
+    }
+
+    private static int rank(Polarity p) {
+        return switch (p) {
+            case AFFIRMED -> 2;
+            case NEGATED -> 1;
+            case HYPOTHETICAL -> 0;
+        };
     }
 
     /** The polarity of a phrase: negated if any word is, else hypothetical if any word is. */

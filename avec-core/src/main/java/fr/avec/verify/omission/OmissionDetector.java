@@ -71,7 +71,7 @@ public final class OmissionDetector {
                 String source = sources.get(fact.sourceIndex()).text();
                 String passage = source.substring(fact.passageStart(), fact.passageEnd());
                 String suggestion = SPEAKER.matcher(passage).replaceAll("").strip();
-                omissions.add(new Omission(fact, fact.category().severity(fact.negated()), passage,
+                omissions.add(new Omission(fact, fact.category().severity(fact.negated() || fact.asked()), passage,
                         suggestion.isEmpty() ? passage : suggestion));
             }
         }
