@@ -433,12 +433,13 @@ public final class FactExtractor {
     private static final java.util.regex.Pattern CLINICIAN_LINE = java.util.regex.Pattern.compile(
             "(?iu)^\\s*(médecin|medecin|docteur|doctor|dr|infirmière|infirmiere|infirmier|nurse|interne|guest_clinician)\\s?:");
     private static final java.util.regex.Pattern ANSWER_LINE = java.util.regex.Pattern.compile(
-            "(?iu)^\\s*[\\p{L}_]{1,20}\\s?:\\s*(non|no|nope|nan|pas|aucun|aucune|jamais|never|none|oui|yes|ouais|yeah|yep|si|absolument|tout à fait)\\b");
+            "(?iu)^\\s*[\\p{L}_]{1,20}\\s?:\\s*(non|no|nope|nan|pas|aucun|aucune|jamais|rien|never|none|neither|nothing|nah|not|oui|yes|ouais|yeah|yep|si|absolument|tout à fait)\\b");
 
     /**
      * Transcribed speech has no question marks: a clinician's line answered by « non » / « no » on the next line
      * (« Médecin : des allergies / Patient : non aucune ») is negated, answered by « oui » affirmed, whatever the
-     * engine's scopes said. Lines with a question mark are left to the engine, which reads them already.
+     * engine's scopes said. On lines with a question mark the engine reads the answer already; only the words it
+     * left undecided are settled (« Anything she is allergic to? — Nothing that I am aware of »).
      */
     private static Polarity[] spokenAnswers(String text, List<Token> tokens, Polarity[] polarity) {
         if (text.indexOf('\n') < 0) {
@@ -453,7 +454,8 @@ public final class FactExtractor {
                 lineEnd = text.length();
             }
             String line = text.substring(lineStart, lineEnd);
-            if (line.indexOf('?') < 0 && CLINICIAN_LINE.matcher(line).find()) {
+            boolean asked = line.indexOf('?') >= 0;
+            if (CLINICIAN_LINE.matcher(line).find()) {
                 int nextEnd = text.indexOf('\n', lineEnd + 1);
                 String next = lineEnd + 1 < text.length() ? text.substring(lineEnd + 1, nextEnd < 0 ? text.length() : nextEnd) : "";
                 java.util.regex.Matcher answer = ANSWER_LINE.matcher(next);
@@ -470,7 +472,7 @@ public final class FactExtractor {
                         k++;
                     }
                     for (int t = k; t < tokens.size() && tokens.get(t).start() < lineEnd; t++) {
-                        if (tokens.get(t).isWord()) {
+                        if (tokens.get(t).isWord() && (!asked || out[t] == Polarity.HYPOTHETICAL)) {
                             out[t] = value;
                         }
                     }
