@@ -232,6 +232,9 @@ final class CheckCommand implements Callable<Integer> {
                 m.put("sourceStart", f.source().start());
                 m.put("sourceEnd", f.source().end());
             }
+            if (f.category() != null) {
+                m.put("category", f.category());
+            }
             findings.add(m);
         }
         root.put("findings", findings);
@@ -274,10 +277,17 @@ final class CheckCommand implements Callable<Integer> {
             }
             int column = f.start() - lineStart + 1;
             out.printf("%s:%d:%d: %s: %s: %s%n", request.name(), line, column, f.severity().label(), f.kind().name(), f.message());
-            String shown = text.substring(lineStart, lineEnd).replace('\t', ' ').replace('\r', ' ');
-            out.println("    " + shown);
-            int underlineEnd = Math.min(f.end(), lineEnd);
-            out.println("    " + " ".repeat(f.start() - lineStart) + "^" + "~".repeat(Math.max(0, underlineEnd - f.start() - 1)));
+            if (f.end() > f.start() || f.source() == null) {
+                String shown = text.substring(lineStart, lineEnd).replace('\t', ' ').replace('\r', ' ');
+                out.println("    " + shown);
+                int underlineEnd = Math.min(f.end(), lineEnd);
+                out.println("    " + " ".repeat(f.start() - lineStart) + "^" + "~".repeat(Math.max(0, underlineEnd - f.start() - 1)));
+            }
+            if (f.source() != null && f.source().sourceIndex() < request.sources().size()) {
+                String passage = request.sources().get(f.source().sourceIndex()).substring(f.source().start(), f.source().end());
+                out.println("    source " + (f.source().sourceIndex() + 1) + " at " + f.source().start() + ": "
+                        + passage.replace('\n', ' ').replace('\r', ' '));
+            }
             if (f.suggestion() != null) {
                 out.println("    suggestion: " + f.suggestion());
             }

@@ -188,13 +188,18 @@ public final class DrugLexicon {
     public List<DrugMention> mentions(String text, List<Token> tokens) {
         List<DrugMention> found = new ArrayList<>();
         for (Match m : matches(tokens)) {
-            List<String> substances = new ArrayList<>(m.entry().substances().size());
-            for (String base : m.entry().substances()) {
-                substances.add(substanceDisplay.getOrDefault(base, base.toUpperCase(java.util.Locale.ROOT)));
-            }
-            found.add(new DrugMention(text.substring(m.start(), m.end()), m.start(), m.end(), substances, m.entry().cis()));
+            found.add(mention(text, m));
         }
         return found;
+    }
+
+    /** The mention a match of {@code text} stands for, with the substances' display names. */
+    DrugMention mention(String text, Match m) {
+        List<String> substances = new ArrayList<>(m.entry().substances().size());
+        for (String base : m.entry().substances()) {
+            substances.add(substanceDisplay.getOrDefault(base, base.toUpperCase(java.util.Locale.ROOT)));
+        }
+        return new DrugMention(text.substring(m.start(), m.end()), m.start(), m.end(), substances, m.entry().cis());
     }
 
     /** A match of a lexicon entry over tokens {@code [firstToken, endToken)}. */

@@ -6,9 +6,16 @@ import java.util.Objects;
  * One problem found in a generated text: {@code start}/{@code end} index the generated text in UTF-16 code
  * units (end exclusive). {@code suggestion} may be null. {@code source} points into a source when the
  * finding is about a passage of it (null otherwise), so that kinds such as omissions can cite the source.
+ * {@code category} is the omitted fact's category (« allergy », « vital_sign »...) for {@code OMISSION}, null otherwise.
  */
 public record Finding(FindingKind kind, Severity severity, int start, int end, String text, String message,
-                      String suggestion, SourceSpan source) {
+                      String suggestion, SourceSpan source, String category) {
+
+    /** A finding without a category. */
+    public Finding(FindingKind kind, Severity severity, int start, int end, String text, String message, String suggestion,
+                   SourceSpan source) {
+        this(kind, severity, start, end, text, message, suggestion, source, null);
+    }
 
     /** A passage of the i-th source text. */
     public record SourceSpan(int sourceIndex, int start, int end) {

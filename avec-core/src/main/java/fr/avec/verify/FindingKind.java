@@ -19,7 +19,9 @@ public enum FindingKind {
     CITED_NUMBER_NOT_IN_REFERENCE(Needs.REFERENCES, Severity.WARNING),
     UNSUPPORTED_SENTENCE(Needs.SOURCE, Severity.WARNING),
     PHI_IN_OUTPUT(Needs.NOTHING, Severity.WARNING),
-    READABILITY(Needs.NOTHING, Severity.INFO);
+    READABILITY(Needs.NOTHING, Severity.INFO),
+    /** A fact of the sources the output leaves out; severity by fact category (fr.avec.verify.omission). */
+    OMISSION(Needs.SOURCE, Severity.WARNING);
 
     /** The input a kind of check needs to run at all. */
     public enum Needs { NOTHING, DRUG_DATABASE, SOURCE, REFERENCES }

@@ -106,6 +106,11 @@ final class NegationScopes {
 
     /** Every content-word occurrence with its polarity (affirmed, negated or hypothetical). */
     static List<Occurrence> occurrences(String text, List<Token> tokens) {
+        return occurrences(tokens, polarities(text, tokens));
+    }
+
+    /** The polarity of every token (short words such as « TS » included); omission detection reads them. */
+    static int[] polarities(String text, List<Token> tokens) {
         int n = tokens.size();
         int[] polarity = new int[n];
         java.util.Arrays.fill(polarity, AFFIRMED);
@@ -142,6 +147,11 @@ final class NegationScopes {
                 mark(tokens, polarity, i - 2, -1, NEGATED);
             }
         }
+        return polarity;
+    }
+
+    private static List<Occurrence> occurrences(List<Token> tokens, int[] polarity) {
+        int n = tokens.size();
         List<Occurrence> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
@@ -286,7 +296,12 @@ final class NegationScopes {
 
     /** Records the polarities of a source's terms: bare heads and two-word phrases. */
     static void collect(String text, List<Token> tokens, Polarities into) {
-        for (Occurrence o : occurrences(text, tokens)) {
+        collect(tokens, polarities(text, tokens), into);
+    }
+
+    /** The same, from the token polarities already computed (the sources keep them for omission detection). */
+    static void collect(List<Token> tokens, int[] polarity, Polarities into) {
+        for (Occurrence o : occurrences(tokens, polarity)) {
             if (o.polarity() == HYPOTHETICAL) {
                 continue;
             }

@@ -19,6 +19,10 @@ final class Sources {
     final List<Quantity> quantities = new ArrayList<>();
     final Set<String> substances = new HashSet<>();
     final NegationScopes.Polarities polarities = new NegationScopes.Polarities();
+    /** Per source, for omission detection: its values, drug matches and the polarity of each token. */
+    final List<List<Quantity>> quantitiesBySource = new ArrayList<>();
+    final List<List<DrugLexicon.Match>> drugMatches = new ArrayList<>();
+    final List<int[]> tokenPolarities = new ArrayList<>();
     final SentenceSupport.Index support;
 
     private Sources(List<String> texts, DrugLexicon drugs) {
@@ -26,15 +30,20 @@ final class Sources {
         for (String text : texts) {
             List<Token> t = Tokenizer.tokenize(text);
             tokens.add(t);
+            List<Quantity> own = new ArrayList<>();
             for (Quantity q : QuantityScanner.scan(t)) {
-                quantities.add(ages(text, q));
+                own.add(ages(text, q));
             }
-            if (drugs != null) {
-                for (DrugLexicon.Match m : drugs.matches(t)) {
-                    substances.addAll(m.entry().substances());
-                }
+            quantities.addAll(own);
+            quantitiesBySource.add(own);
+            List<DrugLexicon.Match> matches = drugs == null ? List.of() : drugs.matches(t);
+            drugMatches.add(matches);
+            for (DrugLexicon.Match m : matches) {
+                substances.addAll(m.entry().substances());
             }
-            NegationScopes.collect(text, t, polarities);
+            int[] polarity = NegationScopes.polarities(text, t);
+            tokenPolarities.add(polarity);
+            NegationScopes.collect(t, polarity, polarities);
         }
         this.support = SentenceSupport.Index.of(texts, tokens);
     }

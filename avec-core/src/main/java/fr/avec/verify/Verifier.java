@@ -43,11 +43,13 @@ public final class Verifier {
     private final DrugLexicon drugs;
     private final DrugSuggester suggester;
     private final IdentifyingDataDetector identifyingData;
+    private final fr.avec.verify.omission.OmissionDetector omissions;
 
-    private Verifier(DrugLexicon drugs, IdentifyingDataDetector identifyingData) {
+    private Verifier(DrugLexicon drugs, IdentifyingDataDetector identifyingData, boolean omissions) {
         this.drugs = drugs;
         this.suggester = drugs == null ? null : new DrugSuggester(drugs);
         this.identifyingData = identifyingData;
+        this.omissions = omissions ? OmissionCheck.detector(drugs) : null;
     }
 
     /** Starts a verifier; without a drug database the drug checks are reported as not run. */
@@ -59,6 +61,7 @@ public final class Verifier {
     public static final class Builder {
         private DrugLexicon drugs;
         private IdentifyingDataDetector identifyingData;
+        private boolean omissions = true;
 
         private Builder() {
         }
@@ -70,6 +73,12 @@ public final class Verifier {
 
         public Builder identifyingData(IdentifyingDataDetector detector) {
             this.identifyingData = detector;
+            return this;
+        }
+
+        /** Whether to report what the sources say and the output leaves out ({@code OMISSION}); on by default. */
+        public Builder omissions(boolean enabled) {
+            this.omissions = enabled;
             return this;
         }
 
@@ -92,7 +101,7 @@ public final class Verifier {
         }
 
         public Verifier build() {
-            return new Verifier(drugs, identifyingData);
+            return new Verifier(drugs, identifyingData, omissions);
         }
     }
 
@@ -150,6 +159,9 @@ public final class Verifier {
             }
             NegationConflicts.check(generated, tokens, prepared, findings);
             unsupportedShare = SentenceSupport.check(generated, tokens, prepared, options.supportThreshold(), findings);
+            if (omissions != null) {
+                OmissionCheck.check(omissions, generated, tokens, quantities, mentions, drugs, prepared, findings);
+            }
         }
         if (!references.isEmpty()) {
             Citations.check(generated, references, findings);
