@@ -73,6 +73,14 @@ public final class DrugLexicon {
             "cafeine", "fibrinogene", "thrombine", "collagene", "hydrogene", "protoxyde d'azote", "toxine", "venin",
             "histamine", "glucagon", "proteine", "proteines", "acide", "acides", "base", "sels", "test", "contraste");
 
+    /**
+     * BDPM names that are ordinary English or French words of a consultation (« Any », « Daily », « True »,
+     * « Mini », « Pin »), found as false drug mentions on the MTS-Dialog dialogues: never a drug mention alone.
+     */
+    private static final Set<String> ORDINARY_WORDS = Set.of("any", "daily", "true", "mini", "pin", "mate", "pancreas",
+            "cholesterol", "ideal", "prevent", "relief", "control", "plus", "forte", "total", "gel", "rapid",
+            "alert", "calm", "care", "clear", "active", "energy", "sleep", "night", "day", "jour", "nuit");
+
     /** First words of product names that are common words, never used alone as a brand alias. */
     private static final Set<String> GENERIC_FIRST_WORDS = Set.of("acide", "chlorure", "solution", "eau", "vitamine", "serum",
             "huile", "creme", "gel", "sirop", "pommade", "collyre", "poudre", "sodium", "calcium", "potassium", "magnesium",
@@ -372,7 +380,7 @@ public final class DrugLexicon {
             }
             Map<String, Entry> built = new HashMap<>();
             for (Map.Entry<String, EntryBuilder> e : entries.entrySet()) {
-                if (NOT_DRUGS.contains(e.getKey()) || e.getKey().length() < 3) {
+                if (NOT_DRUGS.contains(e.getKey()) || ORDINARY_WORDS.contains(e.getKey()) || e.getKey().length() < 3) {
                     continue;
                 }
                 built.put(e.getKey(), e.getValue().build(marketed));

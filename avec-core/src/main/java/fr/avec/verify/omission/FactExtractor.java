@@ -212,15 +212,12 @@ public final class FactExtractor {
     }
 
     /**
-     * Whether a lexicon match is used as a drug: BDPM brand names that are English or French words (« Any »,
-     * « Daily », « True », « Mini », « Pin ») are words in speech. Short lower-case brand matches and the listed
-     * words are left out; a substance name (« morphine ») always counts.
+     * Whether a lexicon match is used as a drug in speech: a short brand match written in lower case is a word
+     * (the lexicon itself already leaves out brand names that are ordinary words, such as « Any » or « Daily »);
+     * a substance name (« morphine ») always counts.
      */
     public static boolean spokenAsDrug(DrugMention m) {
         String folded = FoldedText.fold(m.text());
-        if (WORDS_NOT_DRUGS.contains(folded)) {
-            return false;
-        }
         for (String substance : m.substances()) {
             if (FoldedText.fold(substance).equals(folded)) {
                 return true;
@@ -228,11 +225,6 @@ public final class FactExtractor {
         }
         return !(folded.length() <= 4 && m.text().equals(m.text().toLowerCase(java.util.Locale.ROOT)));
     }
-
-    /** BDPM names that are ordinary English or French words of a consultation (found on the MTS-Dialog dialogues). */
-    private static final Set<String> WORDS_NOT_DRUGS = Set.of("any", "daily", "true", "mini", "pin", "mate", "pancreas",
-            "cholesterol", "ideal", "prevent", "relief", "control", "plus", "forte", "total", "gel", "rapid",
-            "alert", "calm", "care", "clear", "active", "energy", "sleep", "night", "day", "jour", "nuit");
 
     private static boolean overlapsHit(List<ClinicalVocabulary.Hit> hits, DrugMention m) {
         for (ClinicalVocabulary.Hit h : hits) {
