@@ -1,5 +1,7 @@
 package fr.avec.server;
 
+import fr.avec.server.admin.AdminCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AvecServer {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("admin")) {
+            // `avec keys create` and `avec audit verify`: same configuration and database, no web server.
+            System.exit(AdminCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(AvecServer.class, args);
     }
 }

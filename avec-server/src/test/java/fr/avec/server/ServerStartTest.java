@@ -31,7 +31,11 @@ class ServerStartTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
 
-            HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+            // Metrics need an API key with the admin (or service) role.
+            String key = context.getBean(fr.avec.server.security.ApiKeys.class)
+                    .create("admin", java.util.Optional.of(fr.avec.server.security.Role.ADMIN), java.util.Set.of(), null).secret();
+            HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            .header("Authorization", "Bearer " + key).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(prometheus.statusCode()).isEqualTo(200);
             assertThat(prometheus.body()).contains("jvm_memory_used_bytes");

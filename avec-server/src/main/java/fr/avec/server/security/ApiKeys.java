@@ -46,6 +46,7 @@ public class ApiKeys {
     public record CreatedKey(String user, Role role, String secret, boolean userCreated) {
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ApiKeys(JdbcClient jdbc, TransactionTemplate transactions) {
         this(jdbc, transactions, Clock.systemUTC());
     }

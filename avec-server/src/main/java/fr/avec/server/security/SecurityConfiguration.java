@@ -2,6 +2,7 @@ package fr.avec.server.security;
 
 import fr.avec.server.gateway.ApiError;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * an order between the two, without touching this one.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
     /** Order of the API-key chain; a browser chain should use a larger number. */
