@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AvecCommand.Version.class,
         description = "Avec: trust layer for generative AI in health care (HAS A.V.E.C. guide).",
-        subcommands = {ServeCommand.class, CheckCommand.class, DataCommand.class, KeysCommand.class, UsersCommand.class, AuditCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DeidCommand.class, CheckCommand.class, DataCommand.class, KeysCommand.class, UsersCommand.class,
+                AuditCommand.class, CommandLine.HelpCommand.class})
 public final class AvecCommand implements Runnable {
 
     /** Exit code for bad usage or unreadable input (CONTRACTS.md). */

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,10 +50,12 @@ public class ChatRelay {
     private final ImpactAccounting impacts;
     private final GatewayMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ObservationRegistry observations;
 
     public ChatRelay(GatewayProperties properties, Upstreams upstreams, UpstreamClient client, ObjectProvider<Shield> shield,
                      ObjectProvider<AnswerVerifier> verifier, AuditTrail audit, ContentSealer sealer,
-                     ImpactAccounting impacts, GatewayMetrics metrics) {
+                     ImpactAccounting impacts, GatewayMetrics metrics, ObjectProvider<ObservationRegistry> observations) {
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.properties = properties;
         this.upstreams = upstreams;
         this.client = client;
@@ -75,6 +79,25 @@ public class ChatRelay {
     void relay(Exchange exchange, byte[] body, String useCaseHeader, String conversationHeader, HttpServletResponse response)
             throws IOException {
         response.setHeader("x-avec-request-id", exchange.requestId);
+        // OpenTelemetry GenAI semantic conventions: span attributes when a tracing bridge is present, a timer otherwise.
+        Observation observation = Observation.createNotStarted("gen_ai.client.operation", observations)
+                .lowCardinalityKeyValue("gen_ai.operation.name", "chat")
+                .highCardinalityKeyValue("avec.request_id", exchange.requestId)
+                .start();
+        try (Observation.Scope scope = observation.openScope()) {
+            relayObserved(exchange, body, useCaseHeader, conversationHeader, response);
+        } finally {
+            observation.lowCardinalityKeyValue("gen_ai.request.model", exchange.model == null ? "none" : exchange.model)
+                    .lowCardinalityKeyValue("gen_ai.provider.name", exchange.upstream == null ? "none" : exchange.upstream.name())
+                    .lowCardinalityKeyValue("avec.level", exchange.upstream == null ? "none" : exchange.upstream.level().id())
+                    .highCardinalityKeyValue("gen_ai.usage.input_tokens", String.valueOf(exchange.promptTokens))
+                    .highCardinalityKeyValue("gen_ai.usage.output_tokens", String.valueOf(exchange.completionTokens))
+                    .stop();
+        }
+    }
+
+    private void relayObserved(Exchange exchange, byte[] body, String useCaseHeader, String conversationHeader, HttpServletResponse response)
+            throws IOException {
         try {
             JsonNode request = parse(body);
             exchange.model = request.path("model").asString(null);
@@ -152,7 +175,7 @@ public class ChatRelay {
             if (engine == null) {
                 throw new ShieldException("no Protect engine is configured", null);
             }
-            Shield.Session session = engine.open(null);
+            Shield.Session session = engine.open(exchange.caller.user(), null, exchange.useCase.operators());
             Map<String, String> form = new TreeMap<>(fields);
             form.remove("file");
             String boundary = "avec" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -207,6 +230,28 @@ public class ChatRelay {
         }
     }
 
+    /**
+     * The conversation of a request: the {@code x-avec-conversation-id} header, else one derived from the
+     * first user message, which a client resends with the whole history at every turn.
+     */
+    static String conversationId(String header, JsonNode request) {
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        for (JsonNode message : request.path("messages")) {
+            if (message.path("role").asString("").equals("user")) {
+                try {
+                    byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(message.path("content").toString().getBytes(StandardCharsets.UTF_8));
+                    return "hist_" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+                } catch (java.security.NoSuchAlgorithmException impossible) {
+                    throw new IllegalStateException(impossible);
+                }
+            }
+        }
+        return null;
+    }
+
     private void routeUseCase(Exchange exchange, String useCaseHeader) throws GatewayRefusal {
         exchange.useCaseName = useCaseHeader == null || useCaseHeader.isBlank() ? GatewayProperties.DEFAULT_USE_CASE : useCaseHeader.trim();
         exchange.useCase = properties.useCase(exchange.useCaseName).orElseThrow(() -> new GatewayRefusal("invalid_request",
@@ -236,7 +281,7 @@ public class ChatRelay {
         if (engine == null) {
             throw new ShieldException("no Protect engine is configured", null);
         }
-        Shield.Session session = engine.open(conversationHeader);
+        Shield.Session session = engine.open(exchange.caller.user(), conversationId(conversationHeader, request), exchange.useCase.operators());
         if (!upstream.pseudonymize() || upstream.level() == ConfidentialityLevel.PUBLIC) {
             Map<String, Integer> found = new TreeMap<>();
             for (String text : ChatPayload.sources(request)) {

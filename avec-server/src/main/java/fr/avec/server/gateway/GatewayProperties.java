@@ -58,7 +58,7 @@ public record GatewayProperties(List<Upstream> upstreams, Map<String, UseCase> u
     }
 
     /** One use case (route): how its answers are verified and what the audit keeps. */
-    public record UseCase(VerificationMode verification, ContentLevel contentLogging, ConfidentialityLevel minimumLevel) {
+    public record UseCase(VerificationMode verification, ContentLevel contentLogging, ConfidentialityLevel minimumLevel, String operators) {
         public UseCase {
             verification = verification == null ? VerificationMode.BUFFER_THEN_RELEASE : verification;
             contentLogging = contentLogging == null ? ContentLevel.METADATA : contentLogging;
@@ -70,7 +70,7 @@ public record GatewayProperties(List<Upstream> upstreams, Map<String, UseCase> u
     public java.util.Optional<UseCase> useCase(String name) {
         UseCase found = useCases.get(name);
         if (found == null && DEFAULT_USE_CASE.equals(name)) {
-            found = new UseCase(null, null, null);
+            found = new UseCase(null, null, null, null);
         }
         return java.util.Optional.ofNullable(found);
     }

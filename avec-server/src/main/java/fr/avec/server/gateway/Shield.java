@@ -9,8 +9,15 @@ import java.util.Map;
  */
 public interface Shield {
 
-    /** Opens the conversation of that id (its mapping read from the vault), or a new one when null. */
-    Session open(String conversationId) throws ShieldException;
+    /**
+     * Opens a conversation of the owner (its mapping read from the vault), or a new one when the id is
+     * null or unknown.
+     *
+     * @param owner          the user; conversations are private to their owner
+     * @param conversationId the client's conversation id, or null for a new one
+     * @param policy         the operators of the use case ({@code placeholder}, {@code surrogate,DATE=mask}...), or null for the default
+     */
+    Session open(String owner, String conversationId, String policy) throws ShieldException;
 
     /** One conversation's pseudonym mapping during one request. */
     interface Session {

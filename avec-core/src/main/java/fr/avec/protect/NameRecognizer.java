@@ -1,0 +1,503 @@
+package fr.avec.protect;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * People's names: after titles (M., Mme, Dr, Pr), in name fields of headers (« Nom : », « Patient : »,
+ * « Copie à : »), after « adressé par », « fils de », « née »; as « NOM Prénom » or « Prénom Nom » pairs
+ * backed by the first-name lexicon; then propagated to every other mention in the document.
+ * A family-name lexicon hit alone is never enough: too many names are also French or medical words.
+ */
+final class NameRecognizer {
+
+    static final int PRIORITY = 50;
+    static final int PROPAGATED = 45;
+    /** A first name rarer than this (births since 1900) does not back a pair on its own. */
+    private static final long FREQUENT_FIRST_NAME = 300;
+    /** Dictionary frequency class from which a word is too common to be a name without strong context. */
+    private static final int COMMON = 4;
+
+    private static final Set<String> TITLES_ABBREVIATED = Set.of("m", "mr", "mme", "mmes", "mlle", "melle", "dr", "drs", "pr",
+            "prs", "me", "mm");
+    private static final Set<String> TITLES_FULL = Set.of("monsieur", "madame", "mademoiselle", "docteur", "professeur",
+            "maitre", "messieurs", "mesdames", "docteurs", "professeurs");
+
+    /** Header fields whose value is a name, with the label of a single bare value. */
+    private static final Map<String, Label> FIELDS = new HashMap<>();
+    /** Phrases after which a name follows in running text. */
+    private static final Set<String> INTRODUCERS = Set.of("adresse par", "adressee par", "adresses par", "vu par", "vue par",
+            "suivi par", "suivie par", "examine par", "examinee par", "accompagne de", "accompagnee de", "accompagne par",
+            "accompagnee par", "fils de", "fille de", "enfant de", "epouse", "epoux", "nee", "veuve", "conjoint", "compagnon",
+            "compagne", "mari", "femme de", "redige par", "dicte par", "valide par", "signe par", "opere par", "operee par",
+            "remplace", "remplacant", "remplacante", "interne", "externe", "infirmiere", "infirmier", "cher confrere",
+            "chere consoeur", "cher ami", "chere amie", "chers confreres", "confrere", "consoeur", "collegue", "prise en charge par",
+            "en presence de", "avec son fils", "avec sa fille", "sa fille", "son fils", "sa mere", "son pere", "son epouse",
+            "son mari", "sa femme", "sa soeur", "son frere", "petit-fils", "petite-fille", "appele", "appelee", "prenomme",
+            "prenommee", "prenom", "nom", "pseudo");
+
+    static {
+        for (String f : new String[] {"nom", "nom de naissance", "nom d'usage", "nom de jeune fille", "nom marital", "nom usuel",
+                "nom de famille", "nom du patient", "nom de la patiente", "nom patient", "nom naissance", "nom utilise"}) {
+            FIELDS.put(f, Label.NOM);
+        }
+        for (String f : new String[] {"prenom", "prenoms", "prenom usuel", "prenom du patient", "premier prenom",
+                "prenom utilise", "prenom de naissance"}) {
+            FIELDS.put(f, Label.PRENOM);
+        }
+        for (String f : new String[] {"patient", "patiente", "identite", "medecin traitant", "medecin", "medecin referent",
+                "medecin adresseur", "praticien", "signataire", "redige par", "dicte par", "valide par", "signe par", "saisi par",
+                "operateur", "anesthesiste", "chirurgien", "aide operatoire", "aide", "interne", "externe", "infirmier",
+                "infirmiere", "ide", "referent", "destinataire", "destinataires", "copie a", "copies a", "copie", "cc", "cci",
+                "personne de confiance", "personne a prevenir", "contact", "pere", "mere", "conjoint", "epoux", "epouse",
+                "tuteur", "tutrice", "curateur", "prescripteur", "demandeur", "radiologue", "examinateur", "auteur",
+                "intervenant", "correspondant", "correspondants", "nom prenom", "nom et prenom", "nom, prenom", "nom - prenom",
+                "expediteur", "de", "a", "pour", "responsable", "cadre", "kinesitherapeute", "psychologue", "sage-femme",
+                "assistante sociale", "senior", "chef de clinique", "chef de service", "biologiste", "pharmacien",
+                "cardiologue", "medecins", "medecin senior", "med. traitant", "dr", "docteur", "assure", "assuree",
+                "beneficiaire", "identite du patient", "usager", "resident", "residente", "enfant", "mere de l'enfant"}) {
+            FIELDS.putIfAbsent(f, null);
+        }
+    }
+
+    private final Vocabulary vocabulary;
+    private final FrenchWords words;
+
+    NameRecognizer(Vocabulary vocabulary, FrenchWords words) {
+        this.vocabulary = vocabulary;
+        this.words = words;
+    }
+
+    void find(Tokens t, Candidates out) {
+        String[] found = new String[t.size]; // label name per token, for propagation
+        Label[] labels = new Label[t.size];
+        for (int i = 0; i < t.size; i++) {
+            if (!t.isWord(i)) {
+                continue;
+            }
+            String key = t.key(i);
+            if (TITLES_ABBREVIATED.contains(key) || TITLES_FULL.contains(key)) {
+                afterTitle(t, i, labels);
+            }
+        }
+        fields(t, labels);
+        introducers(t, labels);
+        pairs(t, labels);
+        emit(t, labels, found, out, PRIORITY);
+        propagate(t, labels, out);
+    }
+
+    // ---- titles -------------------------------------------------------------------------------------------
+
+    private void afterTitle(Tokens t, int i, Label[] labels) {
+        String key = t.key(i);
+        boolean abbreviated = TITLES_ABBREVIATED.contains(key);
+        if (abbreviated) {
+            // « M » and « Me » are titles only written with a capital: « m » is a metre, « me » a pronoun.
+            if (!t.capitalized(i)) {
+                return;
+            }
+            if ((key.equals("me") || key.equals("m") || key.equals("mm")) && !t.isPunct(i + 1, '.') && !t.isWord(i + 1)) {
+                return;
+            }
+            if (key.equals("me") && !t.upper(i) && !t.isPunct(i + 1, '.') && t.isWord(i + 1) && !t.capitalized(i + 1)) {
+                return;
+            }
+        }
+        int j = i + 1;
+        if (t.isPunct(j, '.')) {
+            j++;
+        }
+        // « Monsieur le Professeur Dupont », « Madame la Ministre »: skip the article and a second title.
+        if (t.isWord(j) && (t.key(j).equals("le") || t.key(j).equals("la")) && t.isWord(j + 1)
+                && (TITLES_FULL.contains(t.key(j + 1)) || TITLES_ABBREVIATED.contains(t.key(j + 1)))) {
+            j += 2;
+            if (t.isPunct(j, '.')) {
+                j++;
+            }
+        }
+        if (j < t.size && t.lineBreakBefore(j) && !(abbreviated || t.capitalized(i))) {
+            return;
+        }
+        boolean lenient = TITLES_FULL.contains(key) && !t.capitalized(i); // transcripts: « madame dupont »
+        nameSequence(t, j, labels, null, lenient, true);
+    }
+
+    /**
+     * Reads a name starting at token {@code j}: initials, first names, family names and particles, stopping at
+     * the first token that cannot belong to a name. Marks labels and returns the index after the name, or
+     * {@code j} when nothing was read.
+     */
+    private int nameSequence(Tokens t, int j, Label[] labels, Label forced, boolean lenient, boolean strongContext) {
+        int first = j;
+        int k = j;
+        int count = 0;
+        while (k < t.size && count < 5) {
+            if (k > first && t.lineBreakBefore(k)) {
+                break;
+            }
+            if (t.isWord(k)) {
+                String key = t.key(k);
+                boolean cap = t.capitalized(k);
+                if (MedicalTerms.PARTICLES.contains(key) && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
+                        && !t.lineBreakBefore(k + 1) && !MedicalTerms.ROLE_WORDS.contains(t.key(k + 1))) {
+                    k++;
+                    continue;
+                }
+                if (MedicalTerms.PARTICLES.contains(key) && count == 0 && cap && t.isWord(k + 1) && t.capitalized(k + 1)
+                        && !t.lineBreakBefore(k + 1)) {
+                    k++; // « Mme De La Fontaine »
+                    continue;
+                }
+                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)) {
+                    break;
+                }
+                if (cap) {
+                    if (t.length(k) == 1 && t.isPunct(k + 1, '.')) {
+                        count++;
+                        k += 2; // initial « J. »
+                        continue;
+                    }
+                    if (!strongContext && count > 0 && !t.upper(k) && words.commonness(t.surface(k)) >= COMMON
+                            && !vocabulary.isFamilyName(key) && !vocabulary.isFirstName(key)) {
+                        break;
+                    }
+                    count++;
+                    k++;
+                    continue;
+                }
+                if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key))
+                        && !words.isWord(t.surface(k)) && t.length(k) > 2) {
+                    count++;
+                    k++;
+                    continue;
+                }
+                break;
+            } else if (t.isPunct(k, '-') && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
+                    && t.start[k] == t.end[k - 1] && t.end[k] == t.start[k + 1]) {
+                k++; // a hyphen the tokenizer left alone
+            } else {
+                break;
+            }
+        }
+        if (count == 0) {
+            return j;
+        }
+        assign(t, first, k, labels, forced);
+        return k;
+    }
+
+    /** Labels tokens [from, to) as first names or family names. */
+    private void assign(Tokens t, int from, int to, Label[] labels, Label forced) {
+        if (forced != null) {
+            for (int k = from; k < to; k++) {
+                if (t.isWord(k) || isInitial(t, k)) {
+                    labels[k] = forced;
+                }
+            }
+            return;
+        }
+        // Name words only (particles count as part of the family name that follows).
+        int lastName = -1;
+        boolean anyUpper = false;
+        boolean anyFamily = false;
+        for (int k = from; k < to; k++) {
+            if (t.isWord(k) && t.capitalized(k) || t.isWord(k) && !MedicalTerms.PARTICLES.contains(t.key(k))) {
+                lastName = k;
+                if (t.upper(k)) {
+                    anyUpper = true;
+                }
+            }
+        }
+        for (int k = from; k < to; k++) {
+            if (!t.isWord(k)) {
+                continue;
+            }
+            String key = t.key(k);
+            boolean particle = MedicalTerms.PARTICLES.contains(key) && !(t.capitalized(k) && k == lastName);
+            if (particle) {
+                labels[k] = Label.NOM;
+                continue;
+            }
+            boolean initial = t.length(k) == 1;
+            boolean firstName = vocabulary.isFirstName(key) || initial;
+            Label label;
+            if (anyUpper) {
+                // « Jean DUPONT », « DUPONT Jean »: capitals mark the family name.
+                label = t.upper(k) ? Label.NOM : (firstName ? Label.PRENOM : Label.NOM);
+            } else if (k == lastName) {
+                label = Label.NOM;
+                // « Mme Dupont Marie »: a first name after a family name.
+                if (k > from && firstName && labels[k - 1] == Label.NOM && !vocabulary.isFirstName(t.key(k - 1))) {
+                    label = Label.PRENOM;
+                }
+            } else {
+                label = firstName ? Label.PRENOM : Label.NOM;
+            }
+            labels[k] = label;
+            if (!anyFamily && label == Label.NOM) {
+                anyFamily = true;
+            }
+        }
+    }
+
+    private static boolean isInitial(Tokens t, int k) {
+        return false;
+    }
+
+    // ---- header fields ------------------------------------------------------------------------------------
+
+    private void fields(Tokens t, Label[] labels) {
+        for (int i = 0; i < t.size; i++) {
+            if (!t.isWord(i)) {
+                continue;
+            }
+            boolean fieldStart = t.has(i, Tokens.LINE_START) || t.isPunct(i - 1, '|') || t.isPunct(i - 1, ',')
+                    || t.isPunct(i - 1, ';') || t.isPunct(i - 1, '-') || t.isPunct(i - 1, '•') || t.isPunct(i - 1, '*')
+                    || i > 0 && t.text.charAt(t.start[i] - 1) == '\t';
+            if (!fieldStart) {
+                continue;
+            }
+            // Longest field name of up to four words followed by « : » (or a tab).
+            StringBuilder name = new StringBuilder();
+            int matchedEnd = -1;
+            Label matchedLabel = null;
+            for (int k = i; k < Math.min(t.size, i + 5); k++) {
+                if (k > i && t.lineBreakBefore(k)) {
+                    break;
+                }
+                if (t.isWord(k)) {
+                    if (name.length() > 0 && !(t.key(k - 1).endsWith("'") || t.text.charAt(t.start[k] - 1) == '\'')) {
+                        name.append(' ');
+                    }
+                    name.append(t.key(k));
+                    if (t.text.charAt(t.end[k] - 1) == '\'' || t.text.charAt(t.end[k] - 1) == '’') {
+                        name.append('\'');
+                    }
+                } else if (t.isPunct(k, ',') || t.isPunct(k, '-') || t.isPunct(k, '/') || t.isPunct(k, '.')) {
+                    name.append(t.text.charAt(t.start[k]) == '.' ? "." : t.text.charAt(t.start[k]) == '/' ? "" : ",");
+                    if (t.isPunct(k, '/')) {
+                        name.append(' ');
+                    }
+                    continue;
+                } else {
+                    break;
+                }
+                String n = name.toString().replace(" ,", ",");
+                int colon = k + 1;
+                boolean separated = t.isPunct(colon, ':') || t.isPunct(colon, '|')
+                        || colon < t.size && t.start[colon] > t.end[k] && t.text.charAt(t.end[k]) == '\t';
+                if (separated && FIELDS.containsKey(n)) {
+                    matchedEnd = t.isPunct(colon, ':') || t.isPunct(colon, '|') ? colon + 1 : colon;
+                    matchedLabel = FIELDS.get(n);
+                }
+            }
+            if (matchedEnd < 0) {
+                continue;
+            }
+            nameList(t, matchedEnd, labels, matchedLabel);
+        }
+    }
+
+    /** A comma- or « et »-separated list of names, each with an optional title, until the end of the line. */
+    private void nameList(Tokens t, int j, Label[] labels, Label forced) {
+        int k = j;
+        int guard = 0;
+        while (k < t.size && guard++ < 12) {
+            if (k > j && t.lineBreakBefore(k)) {
+                return;
+            }
+            if (t.isWord(k) && (TITLES_ABBREVIATED.contains(t.key(k)) || TITLES_FULL.contains(t.key(k)))) {
+                k++;
+                if (t.isPunct(k, '.')) {
+                    k++;
+                }
+                continue;
+            }
+            if (t.isWord(k) && (t.key(k).equals("le") || t.key(k).equals("la")) && t.isWord(k + 1)
+                    && (TITLES_FULL.contains(t.key(k + 1)) || TITLES_ABBREVIATED.contains(t.key(k + 1)))) {
+                k++;
+                continue;
+            }
+            int next = nameSequence(t, k, labels, forced, true, true);
+            if (next == k) {
+                return;
+            }
+            k = next;
+            if (t.isPunct(k, ',') || t.isPunct(k, ';') || t.isPunct(k, '/') || t.isWord(k) && t.key(k).equals("et")) {
+                k++;
+                continue;
+            }
+            if (t.isPunct(k, '(')) {
+                return;
+            }
+            return;
+        }
+    }
+
+    // ---- running text -------------------------------------------------------------------------------------
+
+    private void introducers(Tokens t, Label[] labels) {
+        for (int i = 0; i < t.size; i++) {
+            if (!t.isWord(i)) {
+                continue;
+            }
+            String one = t.key(i);
+            int after = -1;
+            if (i + 1 < t.size && t.isWord(i + 1)) {
+                String two = one + " " + t.key(i + 1);
+                if (INTRODUCERS.contains(two)) {
+                    after = i + 2;
+                } else if (i + 2 < t.size && t.isWord(i + 2) && INTRODUCERS.contains(two + " " + t.key(i + 2))) {
+                    after = i + 3;
+                }
+            }
+            if (after < 0 && INTRODUCERS.contains(one)) {
+                after = i + 1;
+            }
+            if (after < 0 || after >= t.size) {
+                continue;
+            }
+            if (t.isPunct(after, ':') || t.isPunct(after, ',')) {
+                after++;
+            }
+            if (after >= t.size || !t.isWord(after) || !t.capitalized(after) || t.lineBreakBefore(after)) {
+                continue;
+            }
+            String key = t.key(after);
+            if (TITLES_ABBREVIATED.contains(key) || TITLES_FULL.contains(key) || MedicalTerms.ROLE_WORDS.contains(key)) {
+                continue; // the title rule reads it
+            }
+            // Weaker than a title: the first word must not be an ordinary word (« née Martin » yes, « née Prématurée » no).
+            String surface = t.surface(after);
+            boolean nameLike = vocabulary.isFamilyName(key) || vocabulary.isFirstName(key) || t.upper(after)
+                    || !words.isWord(surface);
+            if (!nameLike || words.commonness(surface) >= 12 && !t.upper(after) || MedicalTerms.EPONYMS.contains(key)) {
+                continue;
+            }
+            nameSequence(t, after, labels, null, false, false);
+        }
+    }
+
+    /** « Prénom NOM », « NOM Prénom », « Prénom Nom »: a frequent first name next to a family name. */
+    private void pairs(Tokens t, Label[] labels) {
+        for (int i = 0; i < t.size; i++) {
+            if (!t.isWord(i) || labels[i] != null || !t.capitalized(i)) {
+                continue;
+            }
+            if (firstNameLike(t, i)) {
+                int j = i + 1;
+                if (j < t.size && t.isWord(j) && t.capitalized(j) && !t.lineBreakBefore(j) && familyLike(t, j)) {
+                    nameSequence(t, i, labels, null, false, false);
+                    continue;
+                }
+                // Initial: « Marie D. » is a name too, but rare; left to propagation.
+            }
+            if (t.upper(i) && familyLike(t, i) && i + 1 < t.size && t.isWord(i + 1) && !t.lineBreakBefore(i + 1)
+                    && t.capitalized(i + 1) && firstNameLike(t, i + 1)
+                    && (!t.upper(i + 1) || vocabulary.isFamilyName(t.key(i)) && !words.isWord(t.surface(i + 1)))) {
+                int end = i + 2;
+                while (end < t.size && end < i + 4 && t.isWord(end) && t.capitalized(end) && !t.upper(end)
+                        && !t.lineBreakBefore(end) && firstNameLike(t, end)) {
+                    end++;
+                }
+                labels[i] = Label.NOM;
+                for (int k = i + 1; k < end; k++) {
+                    labels[k] = Label.PRENOM;
+                }
+                i = end - 1;
+            }
+        }
+    }
+
+    private boolean firstNameLike(Tokens t, int i) {
+        String key = t.key(i);
+        if (!vocabulary.isFirstName(key) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
+            return false;
+        }
+        if (MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)) {
+            return false;
+        }
+        int common = words.commonness(t.surface(i));
+        // « Pierre », « Rose », « Claire » open sentences as ordinary words.
+        return common < 0 || !t.has(i, Tokens.SENTENCE_START) && common < 14;
+    }
+
+    private boolean familyLike(Tokens t, int i) {
+        String key = t.key(i);
+        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)) {
+            return false;
+        }
+        if (vocabulary.isFamilyName(key)) {
+            return true;
+        }
+        // A capitalised word that is no French word is a name candidate next to a first name (« Marie Kowalczyk »).
+        return !words.isWord(t.surface(i)) && !NumberWords.isNumberWord(key);
+    }
+
+    /** « maladie de Crohn », « signe de Babinski », « l'échelle de Glasgow ». */
+    static boolean eponymContext(Tokens t, int i) {
+        int p = i - 1;
+        if (t.isWord(p) && (t.key(p).equals("de") || t.key(p).equals("d") || t.key(p).equals("du"))) {
+            p--;
+        } else if (t.isPunct(p, '-') || t.isPunct(p, '/')) {
+            p--; // « Guillain-Barré », « Charcot-Marie-Tooth »
+            return t.isWord(p) && MedicalTerms.EPONYMS.contains(t.key(p));
+        } else {
+            return false;
+        }
+        return t.isWord(p) && MedicalTerms.EPONYM_HEADS.contains(t.key(p));
+    }
+
+    // ---- output -------------------------------------------------------------------------------------------
+
+    private static void emit(Tokens t, Label[] labels, String[] found, Candidates out, int priority) {
+        int i = 0;
+        while (i < t.size) {
+            Label l = labels[i];
+            if (l == null) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            // Adjacent tokens of the same label form one span (« Jean Pierre », « de La Fontaine »), within a line.
+            while (j < t.size && (labels[j] == l && !t.lineBreakBefore(j)
+                    || t.isPunct(j, '.') && t.length(j - 1) == 1 && labels[j - 1] == l && j + 1 < t.size && labels[j + 1] == l)) {
+                j++;
+            }
+            int end = t.end[j - 1];
+            if (t.isPunct(j, '.') && t.length(j - 1) == 1) {
+                end = t.end[j]; // initial « J. »
+            }
+            out.add(l, t.start[i], end, priority);
+            i = j;
+        }
+    }
+
+    /** Every other mention of a found name, in any case and with or without accents. */
+    private void propagate(Tokens t, Label[] labels, Candidates out) {
+        Map<String, Label> names = new HashMap<>();
+        for (int i = 0; i < t.size; i++) {
+            if (labels[i] != null && t.isWord(i) && t.length(i) >= 2 && !MedicalTerms.PARTICLES.contains(t.key(i))) {
+                names.merge(t.key(i), labels[i], (a, b) -> a == Label.NOM || b == Label.NOM ? Label.NOM : a);
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < t.size; i++) {
+            if (labels[i] != null || !t.isWord(i)) {
+                continue;
+            }
+            Label l = names.get(t.key(i));
+            if (l == null || eponymContext(t, i)) {
+                continue;
+            }
+            if (!t.capitalized(i) && words.isWord(t.surface(i))) {
+                continue; // « blanc » in lower case stays a colour even when Mme Blanc is the patient
+            }
+            out.add(l, t.start[i], t.end[i], PROPAGATED);
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package fr.avec.protect;
+
+import java.util.Set;
+
+/**
+ * Places: street addresses (number, street type, name), postal codes and communes (backed by the La Poste
+ * and INSEE lexicons when present), hospitals and clinics (« CHU de Bordeaux », « Hôpital Saint-Louis »).
+ */
+final class PlaceRecognizer {
+
+    static final int HOSPITAL_PRIORITY = 70;
+    static final int ADDRESS_PRIORITY = 65;
+    static final int ZIP_PRIORITY = 60;
+    static final int CITY_PRIORITY = 55;
+
+    private static final Set<String> STREET_TYPES = Set.of("rue", "avenue", "av", "boulevard", "bd", "bld", "blvd", "impasse",
+            "allee", "allees", "quai", "place", "pl", "chemin", "route", "rte", "cours", "square", "passage", "residence",
+            "lieu-dit", "lotissement", "lot", "hameau", "faubourg", "fbg", "voie", "sentier", "promenade", "esplanade",
+            "cite", "parvis", "rond-point", "villa", "mail", "montee", "traverse", "chaussee", "clos", "domaine", "ruelle", "venelle");
+    /** Street types that are also ordinary words: they need a number or a capitalised name right after. */
+    private static final Set<String> AMBIGUOUS_STREET_TYPES = Set.of("place", "pl", "chemin", "route", "cours", "voie", "passage",
+            "square", "cite", "mail", "villa", "domaine", "clos", "lot", "residence", "promenade", "montee", "traverse");
+    private static final Set<String> NUMBER_SUFFIXES = Set.of("bis", "ter", "quater", "b", "c", "a");
+    private static final Set<String> HOSPITAL_HEADS = Set.of("hopital", "hopitaux", "chu", "chru", "chr", "ch", "chi", "chic",
+            "chs", "chg", "chd", "chiv", "clinique", "polyclinique", "institut", "hospices", "gh", "ghu", "aphp", "ap-hp",
+            "centre", "ehpad", "ssr", "maternite", "fondation", "groupe", "pole", "gcs", "hia", "cmc", "cancéropôle");
+    private static final Set<String> CITY_VERBS = Set.of("ne", "nee", "nes", "habite", "habitant", "habitante", "domicilie",
+            "domiciliee", "demeurant", "reside", "residant", "residante", "vit", "fait", "originaire", "transfere", "transferee",
+            "hospitalise", "hospitalisee", "demenage", "demenagee", "installe", "installee", "vivant", "travaille", "retour",
+            "arrive", "arrivee", "venu", "venue", "rentre", "rentree", "scolarise", "scolarisee");
+
+    private final Vocabulary vocabulary;
+    private final FrenchWords words;
+
+    PlaceRecognizer(Vocabulary vocabulary, FrenchWords words) {
+        this.vocabulary = vocabulary;
+        this.words = words;
+    }
+
+    void find(Tokens t, Candidates out) {
+        for (int i = 0; i < t.size; i++) {
+            if (t.isWord(i)) {
+                String key = t.key(i);
+                if (STREET_TYPES.contains(key)) {
+                    address(t, i, out);
+                }
+                if (HOSPITAL_HEADS.contains(key)) {
+                    hospital(t, i, out);
+                }
+                if (t.capitalized(i)) {
+                    city(t, i, out);
+                }
+            } else if (t.isNumber(i) && t.length(i) == 5) {
+                zip(t, i, out);
+            } else if (t.isNumber(i) && t.length(i) == 2 && t.isNumber(i + 1) && t.length(i + 1) == 3
+                    && t.start[i + 1] == t.end[i] + 1 && t.text.charAt(t.end[i]) == ' ') {
+                zipSpaced(t, i, out);
+            }
+        }
+    }
+
+    // ---- addresses ----------------------------------------------------------------------------------------
+
+    private void address(Tokens t, int i, Candidates out) {
+        String key = t.key(i);
+        int start = t.start[i];
+        boolean numbered = false;
+        int p = i - 1;
+        if (t.isPunct(p, ',')) {
+            p--;
+        }
+        if (t.isWord(p) && NUMBER_SUFFIXES.contains(t.key(p)) && t.isNumber(p - 1)) {
+            p--;
+        }
+        if (t.isNumber(p) && t.length(p) <= 4 && !t.lineBreakBefore(p + 1 > i ? i : p + 1)) {
+            numbered = true;
+            start = t.start[p];
+        }
+        // The name: articles then capitalised words, or the first lower-case word after an article for numbered ones.
+        int k = i + 1;
+        if (t.isPunct(k, '.')) {
+            k++;
+        }
+        int last = -1;
+        int guard = 0;
+        while (k < t.size && guard++ < 8 && !t.lineBreakBefore(k)) {
+            if (t.isWord(k)) {
+                String w = t.key(k);
+                boolean article = MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("aux") || w.equals("au")
+                        || w.equals("general") && t.capitalized(k);
+                if (t.capitalized(k) || numbered && last < 0 && !article && t.length(k) > 2) {
+                    last = k;
+                    k++;
+                    continue;
+                }
+                if (article && t.isWord(k + 1)) {
+                    k++;
+                    continue;
+                }
+                if (article && t.isNumber(k + 1)) {
+                    k++; // « rue du 8 Mai 1945 »
+                    continue;
+                }
+                break;
+            } else if (t.isNumber(k) && last < 0 && t.length(k) <= 4 && t.isWord(k + 1)) {
+                k++;
+                continue;
+            } else if (t.isPunct(k, '\'') || t.isPunct(k, '’')) {
+                k++;
+                continue;
+            } else {
+                break;
+            }
+        }
+        if (last < 0) {
+            return;
+        }
+        if (!numbered && AMBIGUOUS_STREET_TYPES.contains(key) && !t.capitalized(i)) {
+            return;
+        }
+        if (!numbered && !t.capitalized(last)) {
+            return;
+        }
+        out.add(Label.ADRESSE, start, t.end[last], ADDRESS_PRIORITY);
+        // « BP 123 », « CS 40001 » after the street belong to the address.
+    }
+
+    // ---- postal codes and communes -----------------------------------------------------------------------
+
+    private void zip(Tokens t, int i, Candidates out) {
+        String code = t.surface(i);
+        int dep = (code.charAt(0) - '0') * 10 + (code.charAt(1) - '0');
+        if (dep == 0 || dep == 99 || dep == 96) {
+            return;
+        }
+        if (t.isPunct(i - 1, ',') && t.isNumber(i - 2) || t.isPunct(i - 1, '.') && t.isNumber(i - 2)
+                || t.isPunct(i + 1, ',') && t.isNumber(i + 2) || t.isPunct(i + 1, '.') && t.isNumber(i + 2)) {
+            return; // a decimal number
+        }
+        int next = i + 1;
+        int cityEnd = -1;
+        if (next < t.size && t.isWord(next) && (t.capitalized(next)) && !t.lineBreakBefore(next)) {
+            cityEnd = communeAt(t, next);
+            if (cityEnd < 0 && (t.upper(next) || !vocabulary.fromLexicons)) {
+                cityEnd = capitalisedRun(t, next);
+            }
+        }
+        boolean known = vocabulary.postalCodes.containsKey(code);
+        String before = Context.before(t.text, t.start[i], 20);
+        boolean context = Context.hasAnyWord(before, "cp", "code postal", "postal");
+        boolean afterAddress = i > 0 && addressBefore(t, i);
+        if (cityEnd > 0 || context || known && afterAddress) {
+            out.add(Label.ZIP, t.start[i], t.end[i], ZIP_PRIORITY);
+            if (cityEnd > 0) {
+                int e = cityEnd;
+                // « CEDEX 9 » belongs to the delivery line, not to the commune name.
+                out.add(Label.VILLE, t.start[next], t.end[e - 1], CITY_PRIORITY + 5);
+            }
+        }
+    }
+
+    private void zipSpaced(Tokens t, int i, Candidates out) {
+        int next = i + 2;
+        if (next < t.size && t.isWord(next) && t.capitalized(next) && !t.lineBreakBefore(next)) {
+            int cityEnd = communeAt(t, next);
+            if (cityEnd > 0) {
+                out.add(Label.ZIP, t.start[i], t.end[i + 1], ZIP_PRIORITY);
+                out.add(Label.VILLE, t.start[next], t.end[cityEnd - 1], CITY_PRIORITY + 5);
+            }
+        }
+    }
+
+    private boolean addressBefore(Tokens t, int i) {
+        for (int k = i - 1; k >= Math.max(0, i - 12); k--) {
+            if (t.isWord(k) && STREET_TYPES.contains(t.key(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int capitalisedRun(Tokens t, int i) {
+        int k = i;
+        while (k < t.size && k < i + 4 && !(k > i && t.lineBreakBefore(k))) {
+            if (t.isWord(k) && (t.capitalized(k) || MedicalTerms.PARTICLES.contains(t.key(k)) && k + 1 < t.size && t.capitalized(k + 1))) {
+                if (t.key(k).equals("cedex")) {
+                    break;
+                }
+                k++;
+            } else if (t.isPunct(k, '-') && k > i) {
+                k++;
+            } else {
+                break;
+            }
+        }
+        return k > i ? k : -1;
+    }
+
+    /** The end (exclusive token index) of the longest commune name starting at token {@code i}, or -1. */
+    private int communeAt(Tokens t, int i) {
+        if (vocabulary.communes.isEmpty()) {
+            return -1;
+        }
+        StringBuilder key = new StringBuilder();
+        int best = -1;
+        int words = 0;
+        for (int k = i; k < t.size && words < vocabulary.longestCommune; k++) {
+            if (k > i && t.lineBreakBefore(k)) {
+                break;
+            }
+            if (t.isWord(k)) {
+                if (key.length() > 0) {
+                    key.append(' ');
+                }
+                key.append(t.key(k).replace('-', ' ').replace("'", " "));
+                words++;
+                if (vocabulary.communes.containsKey(key.toString())) {
+                    best = k + 1;
+                }
+            } else if (t.isPunct(k, '-') || t.isPunct(k, '\'') || t.isPunct(k, '’')) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private void city(Tokens t, int i, Candidates out) {
+        int p = i - 1;
+        if (t.has(i, Tokens.LINE_START)) {
+            letterPlace(t, i, out);
+            return;
+        }
+        if (!t.isWord(p)) {
+            return;
+        }
+        String prep = t.key(p);
+        boolean a = prep.equals("a");
+        boolean de = prep.equals("de") || prep.equals("d") || prep.equals("sur") || prep.equals("en") || prep.equals("vers");
+        if (!a && !de) {
+            return;
+        }
+        boolean verb = false;
+        for (int k = p - 1; k >= Math.max(0, p - 3); k--) {
+            if (t.isWord(k) && CITY_VERBS.contains(t.key(k))) {
+                verb = true;
+                break;
+            }
+            if (!t.isWord(k)) {
+                break;
+            }
+        }
+        int end = communeAt(t, i);
+        if (end < 0) {
+            if (verb && !vocabulary.fromLexicons) {
+                end = capitalisedRun(t, i);
+            }
+            if (end < 0) {
+                return;
+            }
+        }
+        String key = t.key(i);
+        boolean single = end == i + 1;
+        if (!verb) {
+            if (!a) {
+                return;
+            }
+            // « à Paris » yes; « à Marie », « à Noël », « à Jeun » no.
+            if (single && (vocabulary.isFirstName(key) || words.isWord(t.surface(i)) || t.has(i, Tokens.SENTENCE_START)
+                    || MedicalTerms.ROLE_WORDS.contains(key))) {
+                return;
+            }
+        }
+        out.add(Label.VILLE, t.start[i], t.end[end - 1], CITY_PRIORITY);
+    }
+
+    /** « Bordeaux, le 12 mars 2021 »: the place line of a letter. */
+    private void letterPlace(Tokens t, int i, Candidates out) {
+        int end = communeAt(t, i);
+        if (end < 0) {
+            end = capitalisedRun(t, i);
+        }
+        if (end < 0 || !t.isPunct(end, ',') || !t.isWord(end + 1) || !t.key(end + 1).equals("le")) {
+            return;
+        }
+        int k = end + 2;
+        if (t.isNumber(k) || t.isWord(k) && (NumberWords.isNumberWord(t.key(k)) || t.key(k).endsWith("di"))) {
+            out.add(Label.VILLE, t.start[i], t.end[end - 1], CITY_PRIORITY);
+        }
+    }
+
+    // ---- hospitals ----------------------------------------------------------------------------------------
+
+    private void hospital(Tokens t, int i, Candidates out) {
+        String key = t.key(i);
+        int k = i + 1;
+        if (key.equals("centre") || key.equals("groupe") || key.equals("pole") || key.equals("fondation") || key.equals("institut")
+                || key.equals("maternite") || key.equals("ehpad") || key.equals("ssr")) {
+            if (!t.capitalized(i)) {
+                return;
+            }
+        }
+        boolean acronym = t.upper(i) || key.equals("aphp") || key.equals("ap-hp");
+        int last = -1;
+        int guard = 0;
+        while (k < t.size && guard++ < 8 && !t.lineBreakBefore(k)) {
+            if (t.isWord(k)) {
+                String w = t.key(k);
+                if (t.capitalized(k) && !MedicalTerms.ROLE_WORDS.contains(w) || w.equals("hospitalier") || w.equals("hospitaliere")
+                        || w.equals("universitaire") || w.equals("regional") || w.equals("intercommunal")) {
+                    last = k;
+                    k++;
+                    continue;
+                }
+                if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en")) && t.isWord(k + 1)
+                        && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1)))) {
+                    k++;
+                    continue;
+                }
+                break;
+            } else if ((t.isPunct(k, '-') || t.isPunct(k, '\'')) && last >= 0) {
+                k++;
+            } else {
+                break;
+            }
+        }
+        if (last < 0) {
+            if (key.equals("aphp") || key.equals("ap-hp") || key.equals("chu") && t.upper(i) && false) {
+                out.add(Label.HOPITAL, t.start[i], t.end[i], HOSPITAL_PRIORITY);
+            }
+            return;
+        }
+        // Generic words only (« Centre Hospitalier » without a place) are not identifying.
+        boolean proper = false;
+        for (int x = i + 1; x <= last; x++) {
+            if (t.isWord(x) && t.capitalized(x) && !Set.of("hospitalier", "hospitaliere", "universitaire", "regional", "general",
+                    "intercommunal", "departemental", "specialise", "prive", "public", "medical", "medico", "chirurgical").contains(t.key(x))) {
+                proper = true;
+                break;
+            }
+        }
+        if (!proper && !acronym) {
+            return;
+        }
+        if (!proper) {
+            return;
+        }
+        int start = t.start[i];
+        out.add(Label.HOPITAL, start, t.end[last], HOSPITAL_PRIORITY);
+    }
+}

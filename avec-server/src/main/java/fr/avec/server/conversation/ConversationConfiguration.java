@@ -1,0 +1,88 @@
+package fr.avec.server.conversation;
+
+import fr.avec.protect.Policy;
+import fr.avec.protect.Protector;
+import fr.avec.protect.Vault;
+import fr.avec.server.gateway.Shield;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The Protect engine and the conversation vault of the server. The vault key comes from
+ * {@code avec.vault.key}; without it a key is generated once in {@code avec.home/vault.key}, which is
+ * enough for one instance (several instances must share a configured key).
+ */
+@Configuration
+public class ConversationConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationConfiguration.class);
+
+    @Bean
+    Protector protector() {
+        // The name and place lexicons are not loaded yet (no loader in avec-core): names are found after
+        // titles, in fields and by propagation; plain « Prénom Nom » pairs may be missed.
+        return Protector.withoutLexicons();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService vaultPurge() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("avec-vault-purge").factory());
+    }
+
+    @Bean
+    Vault vault(JdbcClient jdbc, @Value("${avec.vault.key:}") String configuredKey, @Value("${avec.home}") Path home,
+                @Value("${avec.vault.ttl:12h}") Duration ttl, ScheduledExecutorService vaultPurge) {
+        Vault vault = new Vault(new DatabaseVaultStore(jdbc), Vault.key(configuredKey.isBlank() ? localKey(home) : configuredKey), ttl);
+        vaultPurge.scheduleWithFixedDelay(() -> {
+            try {
+                vault.purge();
+            } catch (RuntimeException failed) {
+                LOG.warn("expired conversations not purged: {}", failed.getClass().getName());
+            }
+        }, 1, 10, TimeUnit.MINUTES);
+        return vault;
+    }
+
+    @Bean
+    Shield shield(Protector protector, Vault vault, @Value("${avec.protect.policy:placeholder}") String policy) {
+        return new ProtectShield(protector, vault, Policy.parse(policy));
+    }
+
+    private static String localKey(Path home) {
+        Path file = home.resolve("vault.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(home);
+                Path temporary = Files.createTempFile(home, "vault", ".key");
+                try {
+                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the home folder's permissions apply.
+                }
+                Files.writeString(temporary, Vault.newKey(), StandardCharsets.US_ASCII);
+                try {
+                    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.FileAlreadyExistsException other) {
+                    Files.delete(temporary);
+                }
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the vault key " + file, e);
+        }
+    }
+}

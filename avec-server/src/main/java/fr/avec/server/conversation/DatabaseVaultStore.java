@@ -1,0 +1,51 @@
+package fr.avec.server.conversation;
+
+import fr.avec.protect.VaultStore;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The Protect vault's store in the server database, so that every gateway instance behind a load
+ * balancer continues the same conversations. Holds sealed bytes only; the vault encrypts.
+ */
+public final class DatabaseVaultStore implements VaultStore {
+
+    private final JdbcClient jdbc;
+
+    public DatabaseVaultStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void put(String id, byte[] sealed, Instant expiresAt) {
+        Timestamp expires = Timestamp.from(expiresAt);
+        // UPDATE then INSERT: portable between PostgreSQL and H2, and a concurrent insert of the same id
+        // by another instance is resolved by updating over it.
+        if (jdbc.sql("UPDATE vault_entry SET sealed = ?, expires_at = ? WHERE id = ?").params(sealed, expires, id).update() == 0) {
+            try {
+                jdbc.sql("INSERT INTO vault_entry (id, sealed, expires_at) VALUES (?, ?, ?)").params(id, sealed, expires).update();
+            } catch (DuplicateKeyException raced) {
+                jdbc.sql("UPDATE vault_entry SET sealed = ?, expires_at = ? WHERE id = ?").params(sealed, expires, id).update();
+            }
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String id, Instant now) {
+        return jdbc.sql("SELECT sealed FROM vault_entry WHERE id = ? AND expires_at > ?").params(id, Timestamp.from(now))
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    @Override
+    public void remove(String id) {
+        jdbc.sql("DELETE FROM vault_entry WHERE id = ?").param(id).update();
+    }
+
+    @Override
+    public int removeExpired(Instant now) {
+        return jdbc.sql("DELETE FROM vault_entry WHERE expires_at <= ?").param(Timestamp.from(now)).update();
+    }
+}
