@@ -28,15 +28,20 @@ public class WebSecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** What the browser chain covers; anything else still falls to the gateway's refuse-all chain. */
+    static final String[] PAGES = {"/", "/login", "/logout", "/setup", "/consultations", "/consultations/**", "/oppositions",
+            "/templates", "/templates/**", "/css/**", "/js/**", "/webjars/**", "/favicon.svg"};
+
     @Bean
     @Order(BROWSER_CHAIN_ORDER)
     SecurityFilterChain browserChain(HttpSecurity http, LocalAccounts accounts) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(accounts.encoder());
         String[] writers = {Role.CLINICIAN.name(), Role.REFERENT.name(), Role.ADMIN.name()};
-        http.authenticationManager(new ProviderManager(passwords))
+        http.securityMatcher(PAGES)
+                .authenticationManager(new ProviderManager(passwords))
                 .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.svg").permitAll()
                         .requestMatchers("/templates/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name())
                         .requestMatchers("/consultations/**", "/oppositions/**").hasAnyRole(writers)
                         .anyRequest().authenticated())

@@ -33,7 +33,7 @@ public class Consultations {
                         + "working_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(owner, patientRef, templateId, model, consent.name(), aiUsed,
                         aiUsed ? Consultation.Status.TRANSCRIPT.name() : Consultation.Status.REVIEW.name(),
-                        transcript, aiUsed ? null : "", now, now)
+                        lines(transcript), aiUsed ? null : "", now, now)
                 .update();
         return jdbc.sql("SELECT MAX(id) FROM consultation WHERE owner = ?").param(owner).query(Long.class).single();
     }
@@ -52,13 +52,13 @@ public class Consultations {
     public void draftReady(long id, String draft, String requestId, String modelVersion) {
         jdbc.sql("UPDATE consultation SET draft = ?, working_text = ?, request_id = ?, model_version = ?, status = ?, updated_at = ? "
                         + "WHERE id = ? AND status <> 'VALIDATED'")
-                .params(draft, draft, requestId, modelVersion, Consultation.Status.REVIEW.name(), now(), id).update();
+                .params(lines(draft), lines(draft), requestId, modelVersion, Consultation.Status.REVIEW.name(), now(), id).update();
     }
 
     /** Saves the clinician's current text (autosave); a validated document no longer changes. */
     public boolean saveWorkingText(long id, String text) {
         return jdbc.sql("UPDATE consultation SET working_text = ?, updated_at = ? WHERE id = ? AND status <> 'VALIDATED'")
-                .params(text, now(), id).update() == 1;
+                .params(lines(text), now(), id).update() == 1;
     }
 
     /** Turns off AI for this consultation (a patient's opposition, or the clinician's choice). */
@@ -74,9 +74,17 @@ public class Consultations {
         return jdbc.sql("UPDATE consultation SET status = 'VALIDATED', working_text = ?, final_text = ?, draft_diff = ?, ai_mention = ?, "
                         + "validated_by = ?, validator_name = ?, validator_title = ?, validated_at = ?, updated_at = ? "
                         + "WHERE id = ? AND status <> 'VALIDATED'")
-                .params(finalText, finalText, diff, mention, validatedBy, validatorName, validatorTitle,
+                .params(lines(finalText), lines(finalText), diff, mention, validatedBy, validatorName, validatorTitle,
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC), OffsetDateTime.ofInstant(at, ZoneOffset.UTC), id)
                 .update() == 1;
+    }
+
+    /**
+     * Line ends as the browser's editor counts them: forms submit CRLF but a textarea's value has LF, and
+     * finding offsets must index the same text on both sides.
+     */
+    static String lines(String text) {
+        return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static OffsetDateTime now() {

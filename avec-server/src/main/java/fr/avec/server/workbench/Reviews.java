@@ -135,14 +135,15 @@ public class Reviews {
      * Validates the consultation with {@code finalText}: refused while blocking findings remain, otherwise
      * records everything and stamps the mention.
      */
-    public Consultation validate(Consultation consultation, LocalAccounts.Account validator, String validatorTitle, String finalText)
+    public Consultation validate(Consultation consultation, LocalAccounts.Account validator, String validatorTitle, String submittedText)
             throws ValidationRefused {
         if (consultation.validated()) {
             throw new IllegalStateException("already validated");
         }
-        if (finalText == null || finalText.isBlank()) {
+        if (submittedText == null || submittedText.isBlank()) {
             throw new IllegalArgumentException("an empty document cannot be validated");
         }
+        String finalText = Consultations.lines(submittedText);
         consultations.saveWorkingText(consultation.id(), finalText);
         Consultation current = consultations.find(consultation.id()).orElseThrow();
         Review review = review(current);

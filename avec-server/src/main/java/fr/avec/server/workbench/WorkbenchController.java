@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,13 +116,12 @@ public class WorkbenchController {
             model.addAttribute("opposed", oppositions.opposed(consultation.patientRef()));
             return "generate";
         }
-        return review(consultation, model, null);
+        return review(consultation, model);
     }
 
-    private String review(Consultation consultation, Model model, List<ReviewFinding> refused) {
+    private String review(Consultation consultation, Model model) {
         model.addAttribute("c", consultation);
         model.addAttribute("review", reviews.review(consultation));
-        model.addAttribute("refused", refused);
         model.addAttribute("account", accounts.find(consultation.owner()).orElse(null));
         return "review";
     }
@@ -223,19 +221,18 @@ public class WorkbenchController {
 
     @PostMapping("/consultations/{id}/validate")
     public String validate(@PathVariable long id, Principal user, @RequestParam("text") String text,
-                           @RequestParam(required = false) String validatorTitle, Model model, HttpServletResponse response,
-                           RedirectAttributes redirect) {
+                           @RequestParam(required = false) String validatorTitle, RedirectAttributes redirect) {
         Consultation consultation = owned(id, user);
         LocalAccounts.Account validator = accounts.find(user.getName()).orElseThrow();
         try {
             reviews.validate(consultation, validator, validatorTitle, text);
         } catch (Reviews.ValidationRefused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return review(consultations.find(id).orElseThrow(), model, refused.blocking());
+            // Redirect after the refusal too, so that reloading the page never re-submits an older text.
+            redirect.addFlashAttribute("refused", refused.blocking());
+            return "redirect:/consultations/" + id;
         } catch (IllegalArgumentException empty) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("emptyText", true);
-            return review(consultations.find(id).orElseThrow(), model, null);
+            redirect.addFlashAttribute("emptyText", true);
+            return "redirect:/consultations/" + id;
         }
         redirect.addFlashAttribute("validatedNow", true);
         return "redirect:/consultations/" + id;
