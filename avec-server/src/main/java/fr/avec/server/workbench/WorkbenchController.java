@@ -119,9 +119,9 @@ public class WorkbenchController {
         return review(consultation, model);
     }
 
+    /** The review page comes without its findings, which load right after: the editor never waits for verification. */
     private String review(Consultation consultation, Model model) {
         model.addAttribute("c", consultation);
-        model.addAttribute("review", reviews.review(consultation));
         model.addAttribute("account", accounts.find(consultation.owner()).orElse(null));
         return "review";
     }
@@ -193,6 +193,12 @@ public class WorkbenchController {
         }
         consultations.saveWorkingText(id, text);
         return findings(consultations.find(id).orElseThrow(), model);
+    }
+
+    /** The findings on the text as saved, as the review page's fragment. */
+    @GetMapping("/consultations/{id}/findings")
+    public String findings(@PathVariable long id, Principal user, Model model) {
+        return findings(owned(id, user), model);
     }
 
     @PostMapping("/consultations/{id}/dismiss")
