@@ -177,7 +177,69 @@
 
   var saving = false;
 
+  // ---- Recording in the browser (MediaRecorder, WebM), only once the patient's consent is ticked -----
+  function setUpRecording() {
+    var start = document.getElementById("record-start");
+    var stop = document.getElementById("record-stop");
+    var file = document.getElementById("audio");
+    var status = document.getElementById("record-status");
+    if (!start || !stop || !file) {
+      return;
+    }
+    var granted = document.querySelector('input[name="consent"][value="GRANTED"]');
+    function consentGiven() {
+      return granted && granted.checked;
+    }
+    function refresh() {
+      var allowed = consentGiven() && !!window.MediaRecorder && !!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
+      start.disabled = !allowed;
+      file.disabled = !consentGiven();
+    }
+    document.querySelectorAll('input[name="consent"]').forEach(function (radio) {
+      radio.addEventListener("change", refresh);
+    });
+    refresh();
+    var recorder = null;
+    var chunks = [];
+    start.addEventListener("click", function () {
+      if (!consentGiven()) {
+        return;
+      }
+      navigator.mediaDevices.getUserMedia({audio: true}).then(function (stream) {
+        chunks = [];
+        recorder = new MediaRecorder(stream, {mimeType: "audio/webm"});
+        recorder.ondataavailable = function (event) {
+          chunks.push(event.data);
+        };
+        recorder.onstop = function () {
+          stream.getTracks().forEach(function (track) {
+            track.stop();
+          });
+          var recorded = new File(chunks, "consultation.webm", {type: "audio/webm"});
+          var transfer = new DataTransfer();
+          transfer.items.add(recorded);
+          file.files = transfer.files;
+          status.textContent = start.getAttribute("data-recorded");
+          start.disabled = false;
+          stop.disabled = true;
+        };
+        recorder.start(1000);
+        status.textContent = start.getAttribute("data-recording");
+        start.disabled = true;
+        stop.disabled = false;
+      }).catch(function (error) {
+        status.textContent = error.message;
+      });
+    });
+    stop.addEventListener("click", function () {
+      if (recorder && recorder.state !== "inactive") {
+        recorder.stop();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpRecording();
     var button = document.getElementById("generate");
     if (button) {
       button.addEventListener("click", function () {

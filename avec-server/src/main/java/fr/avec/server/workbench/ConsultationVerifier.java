@@ -37,6 +37,12 @@ public class ConsultationVerifier implements DraftVerifier {
         this.directory = DataDirectory.resolve(dataDir.isBlank() ? Optional.empty() : Optional.of(Path.of(dataDir)));
     }
 
+    /** Loads the drug database in the background at start-up, so that the first review does not wait for it. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void preload() {
+        Thread.ofVirtual().name("avec-drug-database").start(this::engine);
+    }
+
     @Override
     public Verification verify(String text, String transcript) {
         Loaded engine = engine();

@@ -53,6 +53,7 @@ public class GatewayDrafts {
     private final GatewayProperties gateway;
     private final String useCase;
     private final String configuredUrl;
+    private final String transcriptionModel;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -82,7 +83,9 @@ public class GatewayDrafts {
 
     public GatewayDrafts(ApiKeys keys, JdbcClient jdbc, Environment environment, Upstreams upstreams, GatewayProperties gateway,
                          @Value("${avec.workbench.use-case:default}") String useCase,
-                         @Value("${avec.workbench.gateway-url:}") String configuredUrl) {
+                         @Value("${avec.workbench.gateway-url:}") String configuredUrl,
+                         @Value("${avec.workbench.transcription-model:whisper-1}") String transcriptionModel) {
+        this.transcriptionModel = transcriptionModel;
         this.keys = keys;
         this.jdbc = jdbc;
         this.environment = environment;
@@ -191,6 +194,46 @@ public class GatewayDrafts {
             throw new DraftFailed(502, "The answer was cut before its end.");
         }
         return new Draft(text.toString(), requestId, modelVersion);
+    }
+
+    /** Whether an upstream allowed raw audio (on_premise) serves the transcription model. */
+    public boolean transcriptionAvailable() {
+        return upstreams.all().stream().anyMatch(u -> u.level() == ConfidentialityLevel.ON_PREMISE
+                && (u.models().isEmpty() || u.models().contains(transcriptionModel)));
+    }
+
+    /** Transcribes a recording through the gateway's {@code /v1/audio/transcriptions} (French). */
+    public String transcribe(String user, ConsultationAudio audio) throws DraftFailed, IOException, InterruptedException {
+        String boundary = "avec" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(audio.bytes().length + 1024);
+        for (var field : Map.of("model", transcriptionModel, "language", "fr", "response_format", "json").entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + audio.fileName()
+                + "\"\r\nContent-Type: " + audio.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(audio.bytes());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/audio/transcriptions"))
+                .header("Authorization", "Bearer " + secret(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("x-avec-use-case", useCase)
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new DraftFailed(response.statusCode(), errorMessage(response.body()));
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.contains("json")) {
+            return new String(response.body(), StandardCharsets.UTF_8).strip();
+        }
+        try {
+            return json.readTree(response.body()).path("text").asString("").strip();
+        } catch (JacksonException garbage) {
+            throw new DraftFailed(502, "The transcription could not be read.");
+        }
     }
 
     private String errorMessage(byte[] body) {

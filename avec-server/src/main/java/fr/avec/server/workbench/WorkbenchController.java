@@ -65,6 +65,7 @@ public class WorkbenchController {
     public String start(Model model) {
         model.addAttribute("templates", templates.active());
         model.addAttribute("models", drafts.models());
+        model.addAttribute("audio", drafts.transcriptionAvailable());
         return "start";
     }
 
@@ -93,6 +94,7 @@ public class WorkbenchController {
             page.addAttribute("error", error);
             page.addAttribute("templates", templates.active());
             page.addAttribute("models", drafts.models());
+            page.addAttribute("audio", drafts.transcriptionAvailable());
             page.addAttribute("form", Map.of("patientRef", patientRef == null ? "" : patientRef, "transcript", transcript,
                     "consent", consent == null ? "" : consent, "mode", mode, "model", model == null ? "" : model,
                     "templateId", templateId == null ? "" : templateId.toString()));
@@ -101,6 +103,43 @@ public class WorkbenchController {
         long id = consultations.create(user.getName(), blankToNull(patientRef), withAi ? templateId : null, withAi ? model : null,
                 Consultation.RecordingConsent.valueOf(consent), withAi, transcript);
         return "redirect:/consultations/" + id;
+    }
+
+    /**
+     * Transcribes an uploaded or recorded consultation through the gateway, only with the patient's consent
+     * to the recording and never for a patient opposed to AI; answers with the transcript field filled.
+     */
+    @PostMapping(path = "/consultations/transcribe", consumes = "multipart/form-data")
+    public String transcribe(Principal user, @RequestParam(required = false) String consent, @RequestParam(required = false) String patientRef,
+                             @RequestParam(name = "audio", required = false) org.springframework.web.multipart.MultipartFile audio,
+                             @RequestParam(defaultValue = "") String transcript, Model model) throws IOException {
+        model.addAttribute("form", Map.of("transcript", transcript));
+        String error = null;
+        if (!"GRANTED".equals(consent)) {
+            error = "start.error.recordingConsent";
+        } else if (oppositions.opposed(patientRef)) {
+            error = "start.error.opposed";
+        } else if (audio == null || audio.isEmpty()) {
+            error = "start.error.noAudio";
+        } else if (!drafts.transcriptionAvailable()) {
+            error = "start.error.noTranscription";
+        }
+        if (error == null) {
+            try {
+                String text = drafts.transcribe(user.getName(), ConsultationAudio.prepare(audio.getBytes()));
+                model.addAttribute("form", Map.of("transcript", transcript.isBlank() ? text : transcript.strip() + "\n" + text));
+                model.addAttribute("transcribed", true);
+            } catch (IllegalArgumentException unsupported) {
+                error = "start.error.audioFormat";
+            } catch (GatewayDrafts.DraftFailed failed) {
+                model.addAttribute("gatewayError", failed.getMessage());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                error = "start.error.noTranscription";
+            }
+        }
+        model.addAttribute("transcribeError", error);
+        return "start :: transcript";
     }
 
     @GetMapping("/consultations/{id}")

@@ -88,6 +88,7 @@ class ConsultationBrowserTest {
         return SpringApplication.run(AvecServer.class, "--server.port=0", "--avec.home=" + home, "--avec.data-dir=" + SharedData.root(),
                 "--avec.upstreams[0].name=local", "--avec.upstreams[0].base-url=" + upstream.baseUrl(),
                 "--avec.upstreams[0].level=on_premise", "--avec.upstreams[0].models[0]=mistral-small-3.2",
+                "--avec.upstreams[0].models[1]=whisper-1",
                 "--logging.level.root=WARN");
     }
 
@@ -166,7 +167,8 @@ class ConsultationBrowserTest {
 
         // The planted errors are flagged, highlighted in the editor, and validation is refused.
         Locator invented = finding(page, "UNKNOWN_DRUG", "Zorbicilline");
-        assertThat(invented).hasCount(1);
+        // Findings load right after the page; the first review may wait for the drug database on a busy machine.
+        assertThat(invented).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
         Locator wrongDose = page.locator("#findings li.finding.sev-error").filter(new Locator.FilterOptions().setHasText("1,5"));
         assertThat(wrongDose.first()).isVisible();
         assertThat(page.locator("#highlights mark.sev-error")).not().hasCount(0);
@@ -208,7 +210,9 @@ class ConsultationBrowserTest {
         signIn(page);
         page.navigate(base() + "/consultations/" + id);
         assertThat(page.locator("#note")).hasValue(fixed);
-        assertThat(finding(page, "UNKNOWN_DRUG", "Zorbicilline")).hasClass(java.util.regex.Pattern.compile("dismissed"));
+        // A fresh server loads the drug database first.
+        assertThat(finding(page, "UNKNOWN_DRUG", "Zorbicilline")).hasClass(java.util.regex.Pattern.compile("dismissed"),
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasClassOptions().setTimeout(30_000));
 
         page.locator("#validate").click();
         assertThat(page.locator(".badge.validated")).isVisible();
@@ -285,6 +289,52 @@ class ConsultationBrowserTest {
         assertThat(page.locator("#mention")).containsText("rédigé sans assistance d'une intelligence artificielle générative");
         assertThat(upstream.received()).hasSize(requestsBefore);
         context.close();
+    }
+
+    @Test
+    void aRecordingNeedsTheConsentAndIsTranscribedThroughTheGateway() throws Exception {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setBypassCSP(true));
+        Page page = context.newPage();
+        signIn(page);
+        page.navigate(base() + "/consultations/new");
+        com.microsoft.playwright.options.FilePayload wav = new com.microsoft.playwright.options.FilePayload("consultation.wav", "audio/wav",
+                fr.avec.server.workbench.ConsultationAudio.prepare(toneWav()).bytes());
+        // Without the patient's agreement the file field is disabled, and the server refuses anyway.
+        assertThat(page.getByLabel("Fichier audio (WAV, MP3 ou WebM)")).isDisabled();
+        page.getByLabel("Le patient refuse : saisie ou dictée sans enregistrement").check();
+        page.locator("#transcribe").click();
+        assertThat(page.locator("#transcript-block .alert.error")).hasText("Aucun enregistrement sans l’accord du patient : saisissez ou dictez la transcription.");
+
+        page.getByLabel("Le patient accepte l’enregistrement").check();
+        page.getByLabel("Fichier audio (WAV, MP3 ou WebM)").setInputFiles(wav);
+        page.locator("#transcribe").click();
+        assertThat(page.locator("#transcript-block .alert.ok")).isVisible();
+        // The fake transcription server's text, through the gateway (audio only to on_premise upstreams).
+        assertThat(page.getByLabel("Transcription de la consultation")).hasValue(java.util.regex.Pattern.compile("douleur thoracique"));
+        assertNoAccessibilityViolations(page, "start with a transcription");
+        shot(page, "10-audio-transcribed");
+        JdbcClient jdbc = server.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'audio.transcriptions' AND actor = 'dr.martin'")
+                .query(Long.class).single()).isPositive();
+        context.close();
+    }
+
+    /** Half a second of a 440 Hz tone, CD-quality stereo WAV. */
+    static byte[] toneWav() throws Exception {
+        float rate = 44_100;
+        int frames = (int) (rate / 2);
+        byte[] pcm = new byte[frames * 4];
+        for (int i = 0; i < frames; i++) {
+            short v = (short) (Math.sin(2 * Math.PI * 440 * i / rate) * 8_000);
+            for (int c = 0; c < 2; c++) {
+                pcm[i * 4 + c * 2] = (byte) v;
+                pcm[i * 4 + c * 2 + 1] = (byte) (v >> 8);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm),
+                new javax.sound.sampled.AudioFormat(rate, 16, 2, true, false), frames), javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+        return out.toByteArray();
     }
 
     /** Runs axe-core (WCAG 2 A and AA rules) on the page and fails on any violation. */
