@@ -233,6 +233,23 @@ class ConsultationBrowserTest {
                 .contains("Ce compte rendu a été établi avec l'assistance de Avec").contains("validé par Dr Claire Martin, médecin généraliste")
                 .contains("IA utilisée : oui");
 
+        Download text = page.waitForDownload(() -> page.locator("#download-txt").click());
+        String exported = Files.readString(text.path(), StandardCharsets.UTF_8);
+        assertThat(exported).startsWith(fixed.strip()).contains(mention).contains("IA utilisée : oui");
+
+        // Another clinician sees nothing of it.
+        server.getBean(LocalAccounts.class).createOrUpdate("dr.petit", PASSWORD, Role.CLINICIAN, "Dr Louis Petit", null);
+        BrowserContext other = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        Page otherPage = other.newPage();
+        otherPage.navigate(base() + "/login");
+        otherPage.getByLabel("Identifiant").fill("dr.petit");
+        otherPage.getByLabel("Mot de passe").fill(PASSWORD);
+        otherPage.locator("button[type=submit]").click();
+        assertThat(otherPage.locator("h1")).hasText("Poste de travail");
+        assertThat(otherPage.navigate(base() + "/consultations/" + id).status()).isEqualTo(404);
+        assertThat(otherPage.navigate(base() + "/consultations/" + id + "/document.pdf").status()).isEqualTo(404);
+        other.close();
+
         // The validation record: fates of the draft's findings, the diff, the model; the gateway audited the draft.
         JdbcClient jdbc = server.getBean(JdbcClient.class);
         List<Map<String, Object>> fates = jdbc.sql("SELECT kind, flagged_text, fate, reason FROM finding_fate WHERE consultation_id = ?")
