@@ -27,7 +27,7 @@ avec_select_jdk() {
     fi
   done
   if [ -z "$best" ]; then
-    echo "avec: no JDK 21 or newer found in JAVA_HOME or /usr/lib/jvm; install one (for example Temurin 25: apt-get install temurin-25-jdk) or set JAVA_HOME to it." >&2
+    echo "avec: no JDK 21 or newer found in JAVA_HOME or /usr/lib/jvm; install one (Eclipse Temurin 21 or 25, or your distribution's openjdk-21-jdk) or set JAVA_HOME to it." >&2
     return 1
   fi
   JAVA_HOME="$best"

@@ -210,7 +210,7 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("avec: the drug database at " + directory.bdpm() + " cannot be read ("
                     + e.getMessage() + "): drug checks not run");
         }
-        IdentifyingData.detector().ifPresent(builder::identifyingData);
+        builder.protector(ProtectorLoading.load(data, false, spec.commandLine().getErr()));
         return builder.build();
     }
 

@@ -95,6 +95,16 @@ final class MedicalTerms {
             "mr", "dr", "pr", "mlle", "m", "fait", "vu", "revu", "suivi", "dossier", "chambre", "lit", "box", "salle",
             "batiment", "aile", "sud", "nord", "est", "ouest", "ehpad", "ssr", "usld");
 
+    /** Words of company names and countries that follow a name in leaflets (« Eli Lilly Nederland B.V. »). */
+    static final Set<String> NOT_PERSONS = Set.of("gmbh", "ltd", "plc", "sa", "sas", "sarl", "ag", "bv", "nv", "inc", "llc",
+            "corp", "industries", "company", "pharma", "farma", "pharmaceuticals", "pharmaceutical", "laboratoires",
+            "laboratoire", "laboratories", "laboratory", "regional", "operations", "healthcare", "limited", "spa", "ab", "oy",
+            "kft", "group", "groupe", "holding", "international", "europe", "france", "italia", "nederland", "deutschland",
+            "eesti", "benelux", "espana", "portugal", "belgique", "belgie", "belgien", "suisse", "schweiz", "osterreich",
+            "polska", "danmark", "norge", "sverige", "suomi", "finland", "ireland", "malta", "latvija", "lietuva", "slovenija",
+            "romania", "magyarorszag", "luxembourg", "luxemburg", "kingdom", "united", "ier", "ii", "iii", "iv", "vi", "vii",
+            "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "and", "of", "the", "&");
+
     /** Particles inside family names (« de La Fontaine », « Van der Berg », « Ben Ali »). */
     static final Set<String> PARTICLES = Set.of("de", "du", "des", "d", "le", "la", "l", "van", "von", "der", "den", "di", "da",
             "dos", "das", "del", "della", "ben", "bin", "ould", "el", "al", "mac", "mc", "st", "ste", "saint", "sainte", "ter", "ten");

@@ -34,8 +34,8 @@ final class NameRecognizer {
             "remplace", "remplacant", "remplacante", "interne", "externe", "infirmiere", "infirmier", "cher confrere",
             "chere consoeur", "cher ami", "chere amie", "chers confreres", "confrere", "consoeur", "collegue", "prise en charge par",
             "en presence de", "avec son fils", "avec sa fille", "sa fille", "son fils", "sa mere", "son pere", "son epouse",
-            "son mari", "sa femme", "sa soeur", "son frere", "petit-fils", "petite-fille", "appele", "appelee", "prenomme",
-            "prenommee", "prenom", "nom", "pseudo");
+            "son mari", "sa femme", "sa soeur", "son frere", "petit-fils", "petite-fille", "prenomme",
+            "prenommee");
 
     static {
         for (String f : new String[] {"nom", "nom de naissance", "nom d'usage", "nom de jeune fille", "nom marital", "nom usuel",
@@ -101,6 +101,10 @@ final class NameRecognizer {
             if ((key.equals("me") || key.equals("m") || key.equals("mm")) && !t.isPunct(i + 1, '.') && !t.isWord(i + 1)) {
                 return;
             }
+            // « M. Dupont » but not « M . DOMESTICA » (a genus abbreviated in a tokenized title).
+            if (t.isPunct(i + 1, '.') && t.start[i + 1] != t.end[i]) {
+                return;
+            }
             if (key.equals("me") && !t.upper(i) && !t.isPunct(i + 1, '.') && t.isWord(i + 1) && !t.capitalized(i + 1)) {
                 return;
             }
@@ -146,20 +150,23 @@ final class NameRecognizer {
                     continue;
                 }
                 if (MedicalTerms.PARTICLES.contains(key) && count == 0 && cap && t.isWord(k + 1) && t.capitalized(k + 1)
-                        && !t.lineBreakBefore(k + 1)) {
+                        && !t.lineBreakBefore(k + 1) && !key.startsWith("s")) {
                     k++; // « Mme De La Fontaine »
                     continue;
                 }
-                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)) {
+                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key) || MedicalTerms.NOT_PERSONS.contains(key)) {
                     break;
                 }
                 if (cap) {
                     if (t.length(k) == 1 && t.isPunct(k + 1, '.')) {
+                        if (!strongContext || t.start[k + 1] != t.end[k]) {
+                            break;
+                        }
                         count++;
                         k += 2; // initial « J. »
                         continue;
                     }
-                    if (!strongContext && count > 0 && !t.upper(k) && words.commonness(t.surface(k)) >= COMMON
+                    if (count > 0 && words.commonness(t.surface(k)) >= COMMON
                             && !vocabulary.isFamilyName(key) && !vocabulary.isFirstName(key)) {
                         break;
                     }
@@ -373,6 +380,9 @@ final class NameRecognizer {
             String surface = t.surface(after);
             boolean nameLike = vocabulary.isFamilyName(key) || vocabulary.isFirstName(key) || t.upper(after)
                     || !words.isWord(surface);
+            if (t.upper(after) && t.length(after) <= 4 && !vocabulary.isFamilyName(key)) {
+                continue; // an acronym (« une LEMP »)
+            }
             if (!nameLike || words.commonness(surface) >= 12 && !t.upper(after) || MedicalTerms.EPONYMS.contains(key)) {
                 continue;
             }
@@ -384,6 +394,9 @@ final class NameRecognizer {
     private void pairs(Tokens t, Label[] labels) {
         for (int i = 0; i < t.size; i++) {
             if (!t.isWord(i) || labels[i] != null || !t.capitalized(i)) {
+                continue;
+            }
+            if (companyNear(t, i)) {
                 continue;
             }
             if (firstNameLike(t, i)) {
@@ -411,6 +424,19 @@ final class NameRecognizer {
         }
     }
 
+    /** « Eli Lilly and Company », « Gedeon Richter Plc »: a company, not a person. */
+    private static boolean companyNear(Tokens t, int i) {
+        for (int k = Math.max(0, i - 1); k < Math.min(t.size, i + 5); k++) {
+            if (k > i && t.lineBreakBefore(k)) {
+                break;
+            }
+            if (t.isWord(k) && MedicalTerms.NOT_PERSONS.contains(t.key(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean firstNameLike(Tokens t, int i) {
         String key = t.key(i);
         if (!vocabulary.isFirstName(key) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
@@ -426,7 +452,8 @@ final class NameRecognizer {
 
     private boolean familyLike(Tokens t, int i) {
         String key = t.key(i);
-        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)) {
+        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)
+                || MedicalTerms.NOT_PERSONS.contains(key)) {
             return false;
         }
         if (vocabulary.isFamilyName(key)) {
@@ -491,7 +518,7 @@ final class NameRecognizer {
                 continue;
             }
             Label l = names.get(t.key(i));
-            if (l == null || eponymContext(t, i)) {
+            if (l == null || eponymContext(t, i) || companyNear(t, i)) {
                 continue;
             }
             if (!t.capitalized(i) && words.isWord(t.surface(i))) {

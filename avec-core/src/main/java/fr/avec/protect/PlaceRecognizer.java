@@ -115,8 +115,11 @@ final class PlaceRecognizer {
         if (last < 0) {
             return;
         }
-        if (!numbered && AMBIGUOUS_STREET_TYPES.contains(key) && !t.capitalized(i)) {
-            return;
+        if (!numbered && AMBIGUOUS_STREET_TYPES.contains(key)) {
+            return; // « au cours de », « voie publique », « mise en place »
+        }
+        if (!numbered && t.upper(i)) {
+            return; // an upper-case title line
         }
         if (!numbered && !t.capitalized(last)) {
             return;
@@ -268,7 +271,7 @@ final class PlaceRecognizer {
             }
             // « à Paris » yes; « à Marie », « à Noël », « à Jeun » no.
             if (single && (vocabulary.isFirstName(key) || words.isWord(t.surface(i)) || t.has(i, Tokens.SENTENCE_START)
-                    || MedicalTerms.ROLE_WORDS.contains(key))) {
+                    || MedicalTerms.ROLE_WORDS.contains(key)) || t.upper(i)) {
                 return;
             }
         }
@@ -290,6 +293,23 @@ final class PlaceRecognizer {
         }
     }
 
+    private boolean hospitalLike(Tokens t, int from, int to) {
+        for (int x = from; x <= to; x++) {
+            if (!t.isWord(x)) {
+                continue;
+            }
+            String w = t.key(x);
+            if (w.startsWith("hospital") || w.startsWith("medic") || w.equals("soins") || w.equals("sante") || w.equals("readaptation")
+                    || w.equals("reeducation") || w.equals("cancer") || w.startsWith("cancero") || w.equals("lutte")
+                    || w.equals("saint") || w.equals("sainte") || w.startsWith("saint-") || w.startsWith("sainte-")
+                    || w.equals("chirurgical") || w.equals("hospitalo-universitaire") || w.equals("universitaire")
+                    || vocabulary.isFirstName(w) && vocabulary.births(w) > 1000 && t.capitalized(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- hospitals ----------------------------------------------------------------------------------------
 
     private void hospital(Tokens t, int i, Candidates out) {
@@ -301,12 +321,32 @@ final class PlaceRecognizer {
                 return;
             }
         }
+        if (!t.capitalized(i)) {
+            int p = i - 1;
+            if (!t.isWord(p) || !Set.of("la", "l", "a", "de", "en", "une", "un", "cette", "notre", "votre", "sa", "son", "leur",
+                    "du", "au", "le", "d", "cet").contains(t.key(p))) {
+                return; // « étude clinique du Vascoril »: an adjective, not a clinic
+            }
+        }
+        boolean generic = Set.of("centre", "groupe", "pole", "fondation", "institut", "gcs").contains(key);
         boolean acronym = t.upper(i) || key.equals("aphp") || key.equals("ap-hp");
         int last = -1;
         int guard = 0;
         while (k < t.size && guard++ < 8 && !t.lineBreakBefore(k)) {
             if (t.isWord(k)) {
                 String w = t.key(k);
+                if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en")) && t.isWord(k + 1)
+                        && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1))) && !w.startsWith("s")) {
+                    k++;
+                    continue;
+                }
+                if (t.upper(k) && !t.upper(i) || t.upper(k) && words.commonness(t.surface(k)) >= 4 && !vocabulary.isFamilyName(w)
+                        && !vocabulary.isFirstName(w) && !vocabulary.communes.containsKey(w)) {
+                    break;
+                }
+                if (MedicalTerms.PARTICLES.contains(w) && !w.startsWith("s")) {
+                    break; // « ÉTUDE CLINIQUE DE 62 CAS »: a particle never ends the name
+                }
                 if (t.capitalized(k) && !MedicalTerms.ROLE_WORDS.contains(w) || w.equals("hospitalier") || w.equals("hospitaliere")
                         || w.equals("universitaire") || w.equals("regional") || w.equals("intercommunal")) {
                     last = k;
@@ -345,6 +385,9 @@ final class PlaceRecognizer {
         }
         if (!proper) {
             return;
+        }
+        if (generic && !hospitalLike(t, i + 1, last)) {
+            return; // « Centre Spécialités Pharmaceutiques », « Groupe Romand »
         }
         int start = t.start[i];
         out.add(Label.HOPITAL, start, t.end[last], HOSPITAL_PRIORITY);

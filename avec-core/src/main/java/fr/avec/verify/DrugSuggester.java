@@ -18,6 +18,8 @@ final class DrugSuggester {
     }
 
     private final Map<Integer, List<String>> byLength = new HashMap<>();
+    /** Symmetric-delete index (SymSpell, Garbe 2012): each name and its one-letter deletions, to the names. */
+    private final Map<String, List<String>> deletions = new HashMap<>();
     private final Map<String, String> phonetic = new HashMap<>();
     private final DrugLexicon lexicon;
 
@@ -30,7 +32,57 @@ final class DrugSuggester {
             }
             byLength.computeIfAbsent(name.length(), k -> new ArrayList<>()).add(name);
             phonetic.put(name, phoneticKey(name));
+            if (name.length() >= MIN_FAST_LENGTH - 1) {
+                deletions.computeIfAbsent(name, k -> new ArrayList<>(1)).add(name);
+                for (int i = 0; i < name.length(); i++) {
+                    String deleted = name.substring(0, i) + name.substring(i + 1);
+                    List<String> list = deletions.computeIfAbsent(deleted, k -> new ArrayList<>(1));
+                    if (!list.contains(name)) {
+                        list.add(name);
+                    }
+                }
+            }
         }
+    }
+
+    /** Words shorter than this are not looked up by {@link #oneEditAway(String)}: short words are too often near a name. */
+    static final int MIN_FAST_LENGTH = 6;
+
+    /**
+     * Names one edit (insertion, deletion, substitution, transposition) away from a word, found through the
+     * symmetric-delete index in O(length) lookups: fast enough to try every word of a text.
+     */
+    List<Suggestion> oneEditAway(String word) {
+        if (word.length() < MIN_FAST_LENGTH) {
+            return List.of();
+        }
+        java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+        List<String> exact = deletions.get(word);
+        if (exact != null) {
+            candidates.addAll(exact);
+        }
+        for (int i = 0; i < word.length(); i++) {
+            List<String> names = deletions.get(word.substring(0, i) + word.substring(i + 1));
+            if (names != null) {
+                candidates.addAll(names);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Suggestion> found = new ArrayList<>();
+        String key = phoneticKey(word);
+        for (String name : candidates) {
+            int d = distance(word, name, 1);
+            if (d == 1) {
+                found.add(new Suggestion(name, lexicon.lookup(name).name(), d));
+            }
+        }
+        found.sort((a, b) -> {
+            int c = Integer.compare(score(a, key), score(b, key));
+            return c != 0 ? c : a.key().compareTo(b.key());
+        });
+        return found;
     }
 
     /** The best suggestions for a folded word within {@code maxDistance}, best first (at most {@code limit}). */

@@ -18,7 +18,7 @@ final class NegationConflicts {
 
     static void check(String generated, List<Token> tokens, Sources sources, List<Finding> out) {
         Set<String> reported = new HashSet<>();
-        for (NegationScopes.Occurrence o : NegationScopes.occurrences(tokens)) {
+        for (NegationScopes.Occurrence o : NegationScopes.occurrences(generated, tokens)) {
             if (o.polarity() == NegationScopes.HYPOTHETICAL) {
                 continue;
             }
@@ -32,6 +32,11 @@ final class NegationConflicts {
                 }
             }
             if (key == null) {
+                // A negated phrase (« pas de douleur thoracique ») is compared as a phrase only: any mention of
+                // « douleur » elsewhere in the sources does not make it a conflict.
+                if (o.polarity() == NegationScopes.NEGATED && o.next() != null) {
+                    continue;
+                }
                 mask = sources.polarities.get(o.term());
                 key = o.term();
             }

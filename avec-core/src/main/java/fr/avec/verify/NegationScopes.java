@@ -21,11 +21,21 @@ final class NegationScopes {
     static final int NEGATED = 2;
     static final int HYPOTHETICAL = 4;
 
-    private static final int WINDOW = 4;
+    /** Content words a trigger reaches: lists of findings (« pas de fièvre, toux, dyspnée ») are negated whole. */
+    private static final int WINDOW = 8;
 
     private static final Set<String> PRE_NEGATION = words("pas", "aucun", "aucune", "aucuns", "aucunes", "sans", "non", "ni",
             "jamais", "nie", "nies", "niant", "absence", "negatif", "negative", "negatifs", "negatives", "no", "not", "denies",
-            "denied", "deny", "without", "never", "none", "nor", "plus");
+            "denied", "deny", "without", "never", "none", "nor", "plus", "unaware", "free", "absence");
+    /**
+     * Verb negations (« ne ... pas », « does not », « never »): they negate a verb, often an ordinary one
+     * (« does not know »), so their scope is one word and it counts neither as affirmed nor as negated.
+     */
+    private static final Set<String> WEAK_NEGATION = words("not", "never", "jamais", "plus");
+    private static final Set<String> ANSWER_NO = words("no", "non", "nope", "nah", "never", "jamais", "none", "negative",
+            "aucun", "aucune", "pas", "not");
+    private static final Set<String> ANSWER_YES = words("yes", "oui", "yeah", "yep", "yup", "si", "absolutely", "correct",
+            "exactly", "exactement", "ouais", "effectivement", "tout", "right", "sure", "mhm", "uh");
     private static final Set<String> POST_NEGATION = words("absent", "absente", "absents", "absentes", "exclu", "exclue",
             "exclus", "exclues", "ecarte", "ecartee", "negatif", "negative", "negatifs", "negatives", "absent", "retrouve",
             "retrouvee");
@@ -34,7 +44,11 @@ final class NegationScopes {
             "evoquer", "eliminer", "rechercher", "risque", "if", "possibly", "probably", "suspected", "rule", "whether",
             "craindre", "doute", "surveiller", "surveillance");
     private static final Set<String> TERMINATORS = words("mais", "cependant", "toutefois", "sauf", "hormis", "car", "donc",
-            "neanmoins", "pourtant", "excepte", "but", "however", "except", "although", "though", "which", "who", "qui", "que");
+            "neanmoins", "pourtant", "excepte", "but", "however", "except", "although", "though", "which", "who", "qui", "que",
+            "presente", "presentait", "rapporte", "signale", "decrit", "has", "had", "reports", "reported", "complains", "endorses",
+            "endorsed", "admits", "notes", "positive", "positif", "positive", "retrouve", "retrouvee", "mentions", "describes",
+            "until", "when", "while", "after", "before", "because", "since", "jusqu", "lorsque", "quand", "puis", "then", "apres",
+            "avant", "depuis");
     static final Set<String> FUNCTION_WORDS = words("de", "d", "des", "du", "la", "le", "les", "l", "un", "une", "a", "au", "aux",
             "en", "et", "ou", "the", "of", "to", "an", "any", "and", "or", "ne", "n", "y", "il", "elle", "ils", "elles", "on",
             "se", "s", "sa", "son", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "est", "a", "ont", "sont", "etait",
@@ -77,10 +91,11 @@ final class NegationScopes {
     }
 
     /** Every content-word occurrence with its polarity (affirmed, negated or hypothetical). */
-    static List<Occurrence> occurrences(List<Token> tokens) {
+    static List<Occurrence> occurrences(String text, List<Token> tokens) {
         int n = tokens.size();
         int[] polarity = new int[n];
         java.util.Arrays.fill(polarity, AFFIRMED);
+        questions(text, tokens, polarity);
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             if (!t.isWord()) {
@@ -93,7 +108,11 @@ final class NegationScopes {
                 pre = i + 1 < n && (tokens.get(i + 1).is("de") || tokens.get(i + 1).is("d") || tokens.get(i + 1).is("for")
                         || tokens.get(i + 1).is("pour"));
             }
-            if (pre) {
+            boolean weak = WEAK_NEGATION.contains(w) || w.equals("pas") && !(i + 1 < n && (tokens.get(i + 1).is("de")
+                    || tokens.get(i + 1).is("d") || tokens.get(i + 1).is("du") || tokens.get(i + 1).is("des")));
+            if (pre && weak) {
+                markWeak(tokens, polarity, i + 1);
+            } else if (pre) {
                 mark(tokens, polarity, i + 1, 1, NEGATED);
             } else if (HYPOTHESIS.contains(w)) {
                 mark(tokens, polarity, i + 1, 1, HYPOTHETICAL);
@@ -104,9 +123,6 @@ final class NegationScopes {
             }
             if (w.equals("out") && i > 0 && tokens.get(i - 1).is("ruled")) {
                 mark(tokens, polarity, i - 2, -1, NEGATED);
-            }
-            if (t.is("?")) {
-                mark(tokens, polarity, i - 1, -1, HYPOTHETICAL);
             }
         }
         List<Occurrence> out = new ArrayList<>();
@@ -131,6 +147,76 @@ final class NegationScopes {
         return out;
     }
 
+    /** A verb negation covers the next content word only, which is then left out of conflicts. */
+    private static void markWeak(List<Token> tokens, int[] polarity, int from) {
+        for (int k = from; k < tokens.size() && k < from + 4; k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.SYMBOL && !t.is("'")) {
+                return;
+            }
+            polarity[k] = HYPOTHETICAL;
+            if (isContent(t)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * In a dialogue, a question takes the polarity of its answer: « Any fever? — No. » negates « fever »,
+     * « Yes » affirms it, anything else leaves it hypothetical. Speaker labels (« Patient: ») are skipped.
+     */
+    private static void questions(String text, List<Token> tokens, int[] polarity) {
+        int n = tokens.size();
+        int questionStart = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            boolean boundary = t.is(".") || t.is("!") || t.is(":") || t.is(";")
+                    || i > 0 && lineBreakBetween(text, tokens.get(i - 1).end(), t.start());
+            if (boundary && !t.is("?")) {
+                questionStart = t.is(".") || t.is("!") || t.is(":") || t.is(";") ? i + 1 : i;
+            }
+            if (!t.is("?")) {
+                continue;
+            }
+            int answer = i + 1;
+            // Skip a speaker label: « Patient: », « Doctor: », « Médecin : ».
+            if (answer + 1 < n && tokens.get(answer).isWord() && tokens.get(answer + 1).is(":")) {
+                answer += 2;
+            }
+            int value = HYPOTHETICAL;
+            if (answer < n && tokens.get(answer).isWord()) {
+                String first = tokens.get(answer).text();
+                if (ANSWER_NO.contains(first)) {
+                    value = NEGATED;
+                } else if (ANSWER_YES.contains(first)) {
+                    value = AFFIRMED;
+                } else if (first.equals("i") || first.equals("je") || first.equals("j")) {
+                    for (int k = answer + 1; k < n && k <= answer + 3; k++) {
+                        String w = tokens.get(k).text();
+                        if (w.equals("don") || w.equals("didn") || w.equals("haven") || w.equals("hasn") || w.equals("n")
+                                || w.equals("ne") || w.equals("not") || w.equals("never")) {
+                            value = NEGATED;
+                            break;
+                        }
+                    }
+                }
+            }
+            for (int k = questionStart; k < i; k++) {
+                polarity[k] = value;
+            }
+            questionStart = i + 1;
+        }
+    }
+
+    private static boolean lineBreakBetween(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isNe(List<Token> tokens, int i) {
         for (int k = Math.max(0, i - 3); k < i; k++) {
             if (tokens.get(k).is("ne") || tokens.get(k).is("n")) {
@@ -144,7 +230,7 @@ final class NegationScopes {
         int counted = 0;
         for (int k = from; k >= 0 && k < tokens.size() && counted < WINDOW; k += step) {
             Token t = tokens.get(k);
-            if (t.type() == Token.Type.SYMBOL && !t.is("-") && !t.is("'") && !t.is("/")) {
+            if (t.type() == Token.Type.SYMBOL && !t.is("-") && !t.is("'") && !t.is("/") && !t.is(",")) {
                 break;
             }
             if (t.isWord() && TERMINATORS.contains(t.text())) {
@@ -165,16 +251,26 @@ final class NegationScopes {
                 && !POST_NEGATION.contains(t.text()) && !HYPOTHESIS.contains(t.text()) && !UnknownDrugs.isCommonWord(t.text());
     }
 
+    /** A light stem, so that « smoking » meets « smoke » and « allergies » meets « allergie ». */
     static String term(String folded) {
-        if (folded.length() > 4 && (folded.endsWith("s") || folded.endsWith("x"))) {
-            return folded.substring(0, folded.length() - 1);
+        String t = folded;
+        if (t.length() > 4 && (t.endsWith("s") || t.endsWith("x"))) {
+            t = t.substring(0, t.length() - 1);
         }
-        return folded;
+        if (t.length() > 5 && t.endsWith("ing")) {
+            t = t.substring(0, t.length() - 3);
+        } else if (t.length() > 4 && t.endsWith("ed")) {
+            t = t.substring(0, t.length() - 2);
+        }
+        if (t.length() > 4 && t.endsWith("e")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
     }
 
     /** Records the polarities of a source's terms: bare heads and two-word phrases. */
-    static void collect(List<Token> tokens, Polarities into) {
-        for (Occurrence o : occurrences(tokens)) {
+    static void collect(String text, List<Token> tokens, Polarities into) {
+        for (Occurrence o : occurrences(text, tokens)) {
             if (o.polarity() == HYPOTHETICAL) {
                 continue;
             }

@@ -1,64 +1,65 @@
 package fr.avec.verify;
 
 import fr.avec.text.Sentences;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
+import fr.avec.text.FoldedText;
+import fr.avec.text.NumberWords;
+import fr.avec.text.Token;
+import java.util.ArrayList;
+import java.util.Locale;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
 
 /**
- * Lexical support of each output sentence in the sources, with Lucene's French or English analyser
- * (elision, stop words, light stemming), chosen from the sources' language.
+ * Lexical support of each output sentence in the sources. Terms are the engine's folded word tokens without
+ * stop words (Lucene's French and English stop sets), numbers and units, reduced by the Snowball French or
+ * English (Porter 2) stemmer shipped with Lucene, depending on the sources' language: the analysis of
+ * Lucene's analysers, run over tokens already made once for the whole request.
  *
  * <p>Score of a sentence S: {@code support(S) = Σ_{t∈S∩sources} w(t) / Σ_{t∈S} w(t)} over its distinct
- * analysed terms, with {@code w(t) = ln(1 + N / (df(t) + 0.5))}, N the number of source sentences and
- * df(t) the number of source sentences containing t (an IDF weight as in BM25: a rare word matters more
- * and a word absent from the sources weighs most). A sentence of at least {@value #MIN_TERMS} terms is
- * unsupported when its score is below the threshold (default {@value #DEFAULT_THRESHOLD}). The report's
- * unsupported share is {@code 1 − Σ_S Σ_{t∈S∩sources} w(t) / Σ_S Σ_{t∈S} w(t)} over all sentences.
+ * terms, with {@code w(t) = ln(1 + N / (df(t) + 0.5))}, N the number of source sentences and df(t) the number
+ * of source sentences containing t (an IDF weight as in BM25: a rare word matters more and a word absent from
+ * the sources weighs most). A sentence of at least {@value #MIN_TERMS} terms is unsupported when its score is
+ * below the threshold (default {@value #DEFAULT_THRESHOLD}). The report's unsupported share is
+ * {@code 1 − Σ_S Σ_{t∈S∩sources} w(t) / Σ_S Σ_{t∈S} w(t)} over all sentences.
  */
 final class SentenceSupport {
 
     static final double DEFAULT_THRESHOLD = 0.5;
     static final int MIN_TERMS = 4;
 
-    private static final Analyzer FRENCH = new FrenchAnalyzer();
-    private static final Analyzer ENGLISH = new EnglishAnalyzer();
-    private static final CharArraySet FRENCH_STOP = FrenchAnalyzer.getDefaultStopSet();
-    private static final CharArraySet ENGLISH_STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-
-    private static final Set<String> UNIT_WORDS = Set.of("mg", "g", "kg", "kilo", "ml", "µg", "mcg", "ui", "mmhg", "cmhg",
-            "an", "ans", "year", "old", "jour", "j", "h", "min", "cm", "mm", "l", "dl", "mmol", "µmol", "fois", "time", "gramm",
-            "milligramm", "kilogramm", "pound", "lb", "lbs");
+    private static final Set<String> STOP_WORDS = stopWords();
+    private static final Set<String> UNIT_WORDS = Set.of("mg", "g", "kg", "kilo", "kilos", "ml", "µg", "mcg", "ui", "mmhg",
+            "cmhg", "an", "ans", "year", "years", "old", "jour", "jours", "j", "h", "min", "cm", "mm", "l", "dl", "mmol", "µmol",
+            "fois", "time", "times", "gramme", "grammes", "milligramme", "milligrammes", "kilogramme", "pound", "pounds", "lb", "lbs");
 
     private SentenceSupport() {
     }
 
-    /** The analysed terms of the sources and their sentence frequencies. */
-    record Index(Analyzer analyzer, Map<String, Integer> documentFrequency, int sentences) {
+    /** The terms of the sources and their sentence frequencies. */
+    record Index(boolean english, Map<String, Integer> documentFrequency, int sentences) {
 
-        static Index of(List<String> texts) {
-            Analyzer analyzer = isEnglish(String.join("\n", texts)) ? ENGLISH : FRENCH;
+        static Index of(List<String> texts, List<List<Token>> tokens) {
+            boolean english = isEnglish(tokens);
             Map<String, Integer> df = new HashMap<>();
             int count = 0;
-            for (String text : texts) {
-                for (Sentences.Span span : Sentences.split(text)) {
+            for (int k = 0; k < texts.size(); k++) {
+                for (Set<String> sentence : SentenceSupport.sentences(texts.get(k), tokens.get(k), english)) {
                     count++;
-                    for (String term : terms(analyzer, text.substring(span.start(), span.end()))) {
+                    for (String term : sentence) {
                         df.merge(term, 1, Integer::sum);
                     }
                 }
             }
-            return new Index(analyzer, df, Math.max(1, count));
+            return new Index(english, df, Math.max(1, count));
         }
 
         double weight(String term) {
@@ -67,12 +68,15 @@ final class SentenceSupport {
     }
 
     /** Adds UNSUPPORTED_SENTENCE findings and returns the unsupported share of the text. */
-    static double check(String generated, Sources sources, double threshold, List<Finding> out) {
+    static double check(String generated, List<Token> tokens, Sources sources, double threshold, List<Finding> out) {
         Index index = sources.support;
         double supported = 0;
         double total = 0;
-        for (Sentences.Span span : Sentences.split(generated)) {
-            Set<String> terms = terms(index.analyzer(), generated.substring(span.start(), span.end()));
+        List<Sentences.Span> spans = Sentences.split(generated);
+        List<Set<String>> sentences = sentences(generated, tokens, spans, index.english());
+        for (int k = 0; k < spans.size(); k++) {
+            Sentences.Span span = spans.get(k);
+            Set<String> terms = sentences.get(k);
             double s = 0;
             double t = 0;
             for (String term : terms) {
@@ -86,56 +90,83 @@ final class SentenceSupport {
             total += t;
             if (terms.size() >= MIN_TERMS && t > 0 && s / t < threshold) {
                 out.add(Finding.of(FindingKind.UNSUPPORTED_SENTENCE, generated, span.start(), span.end(),
-                        String.format(java.util.Locale.ROOT, "sentence with little support in the sources (score %.2f < %.2f)", s / t, threshold),
+                        String.format(Locale.ROOT, "sentence with little support in the sources (score %.2f < %.2f)", s / t, threshold),
                         null));
             }
         }
         return total == 0 ? 0 : 1 - supported / total;
     }
 
-    /** The distinct analysed terms of a text, numbers left out (they are grounded as values). */
-    static Set<String> terms(Analyzer analyzer, String text) {
-        Set<String> terms = new HashSet<>();
-        try (TokenStream stream = analyzer.tokenStream("t", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (term.length() > 1 && !Character.isDigit(term.charAt(0))) {
-                    String folded = fr.avec.text.FoldedText.fold(term);
-                    // Units and number words are grounded as values, not as words.
-                    if (!UNIT_WORDS.contains(folded) && !fr.avec.text.NumberWords.isNumberWord(folded)) {
-                        terms.add(folded);
-                    }
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+    private static List<Set<String>> sentences(String text, List<Token> tokens, boolean english) {
+        return sentences(text, tokens, Sentences.split(text), english);
     }
 
-    static boolean isEnglish(String text) {
+    /** The distinct terms of each sentence span, tokens assigned to spans by offset. */
+    private static List<Set<String>> sentences(String text, List<Token> tokens, List<Sentences.Span> spans, boolean english) {
+        List<Set<String>> out = new ArrayList<>(spans.size());
+        SnowballStemmer stemmer = english ? new EnglishStemmer() : new FrenchStemmer();
+        Map<String, String> stems = new HashMap<>();
+        int t = 0;
+        for (Sentences.Span span : spans) {
+            Set<String> terms = new HashSet<>();
+            while (t < tokens.size() && tokens.get(t).start() < span.start()) {
+                t++;
+            }
+            while (t < tokens.size() && tokens.get(t).start() < span.end()) {
+                Token token = tokens.get(t++);
+                String w = token.text();
+                if (!token.isWord() || w.length() < 2 || STOP_WORDS.contains(w) || UNIT_WORDS.contains(w) || NumberWords.isNumberWord(w)) {
+                    continue;
+                }
+                terms.add(stems.computeIfAbsent(w, word -> {
+                    stemmer.setCurrent(word);
+                    stemmer.stem();
+                    return stemmer.getCurrent();
+                }));
+            }
+            out.add(terms);
+        }
+        return out;
+    }
+
+    static boolean isEnglish(List<List<Token>> texts) {
         int english = 0;
         int french = 0;
-        int start = -1;
         int seen = 0;
-        for (int i = 0; i <= text.length() && seen < 2000; i++) {
-            boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
-            if (letter && start < 0) {
-                start = i;
-            } else if (!letter && start >= 0) {
-                String word = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
-                if (ENGLISH_STOP.contains(word)) {
+        for (List<Token> tokens : texts) {
+            for (Token t : tokens) {
+                if (!t.isWord()) {
+                    continue;
+                }
+                if (ENGLISH_STOP.contains(t.text())) {
                     english++;
                 }
-                if (FRENCH_STOP.contains(word)) {
+                if (FRENCH_STOP.contains(t.text())) {
                     french++;
                 }
-                start = -1;
-                seen++;
+                if (++seen > 2000) {
+                    return english > french;
+                }
             }
         }
         return english > french;
+    }
+
+    private static final Set<String> FRENCH_STOP = folded(FrenchAnalyzer.getDefaultStopSet());
+    private static final Set<String> ENGLISH_STOP = folded(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+
+    private static Set<String> stopWords() {
+        Set<String> all = new HashSet<>(folded(FrenchAnalyzer.getDefaultStopSet()));
+        all.addAll(folded(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+        all.addAll(Set.of("d", "l", "j", "qu", "n", "s", "c", "m", "t"));
+        return Set.copyOf(all);
+    }
+
+    private static Set<String> folded(CharArraySet set) {
+        Set<String> out = new HashSet<>();
+        for (Object o : set) {
+            out.add(FoldedText.fold(new String((char[]) o)));
+        }
+        return Set.copyOf(out);
     }
 }

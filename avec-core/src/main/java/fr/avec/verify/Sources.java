@@ -1,6 +1,8 @@
 package fr.avec.verify;
 
+import fr.avec.text.FoldedText;
 import fr.avec.text.Quantity;
+import fr.avec.text.Unit;
 import fr.avec.text.QuantityScanner;
 import fr.avec.text.Token;
 import fr.avec.text.Tokenizer;
@@ -16,7 +18,6 @@ final class Sources {
     final List<List<Token>> tokens = new ArrayList<>();
     final List<Quantity> quantities = new ArrayList<>();
     final Set<String> substances = new HashSet<>();
-    final Set<String> drugWords = new HashSet<>();
     final NegationScopes.Polarities polarities = new NegationScopes.Polarities();
     final SentenceSupport.Index support;
 
@@ -25,20 +26,36 @@ final class Sources {
         for (String text : texts) {
             List<Token> t = Tokenizer.tokenize(text);
             tokens.add(t);
-            quantities.addAll(QuantityScanner.scan(t));
+            for (Quantity q : QuantityScanner.scan(t)) {
+                quantities.add(ages(text, q));
+            }
             if (drugs != null) {
                 for (DrugLexicon.Match m : drugs.matches(t)) {
                     substances.addAll(m.entry().substances());
                 }
             }
-            for (Token token : t) {
-                if (token.isWord()) {
-                    drugWords.add(token.text());
-                }
-            }
-            NegationScopes.collect(t, polarities);
+            NegationScopes.collect(text, t, polarities);
         }
-        this.support = SentenceSupport.Index.of(texts);
+        this.support = SentenceSupport.Index.of(texts, tokens);
+    }
+
+    private static final Unit YEARS = new Unit("an", "duration", 365.25);
+
+    /**
+     * A bare number answering « how old are you? » / « quel âge avez-vous ? » is an age in years, so that
+     * « 19 months » in the output is a unit mismatch rather than grounded by the bare « nineteen ».
+     */
+    private static Quantity ages(String text, Quantity q) {
+        if (q.hasUnit() || q.kind() != Quantity.Kind.NUMBER || q.value() > 120) {
+            return q;
+        }
+        String before = FoldedText.fold(text.substring(Math.max(0, q.start() - 100), q.start()));
+        int question = Math.max(Math.max(before.lastIndexOf("how old"), before.lastIndexOf("your age")),
+                Math.max(before.lastIndexOf("quel age"), before.lastIndexOf("votre age")));
+        if (question < 0 || before.indexOf('?', question) < 0 && !before.endsWith("age ")) {
+            return q;
+        }
+        return new Quantity(q.start(), q.end(), q.kind(), q.value(), q.second(), YEARS, q.inWords());
     }
 
     static Sources of(List<String> texts, DrugLexicon drugs) {
@@ -52,6 +69,6 @@ final class Sources {
                 return true;
             }
         }
-        return entry.substances().isEmpty() && drugWords.contains(fr.avec.text.FoldedText.fold(entry.name()).split(" ")[0]);
+        return false;
     }
 }

@@ -38,16 +38,42 @@ final class UnknownDrugs {
 
     /** Words that open a drug position: « traitement par X », « mis sous X », « relais par X ». */
     private static final Set<String> BEFORE_DRUG = Set.of("par", "sous", "taking", "prescribed", "on");
-    private static final Set<String> DRUG_CONTEXT = Set.of("traitement", "traite", "traitee", "relais", "mis", "mise",
+    private static final Set<String> DRUG_CONTEXT = Set.of("traitement", "traite", "traitee", "traites", "traitees", "relais", "mis", "mise",
             "introduction", "prescription", "arret", "poursuite", "started", "taking", "prescribed", "substitution");
 
+    /** Words that make a sentence about drugs, where a word with a classic INN stem is taken for a drug. */
+    private static final Set<String> DRUG_SENTENCE = Set.of("traitement", "traitements", "traite", "traitee", "traites",
+            "administre", "administree", "administration", "posologie", "dose", "doses", "medicament", "medicaments",
+            "prescrit", "prescrite", "prescription", "comprime", "comprimes", "gelule", "gelules", "injection", "perfusion",
+            "association", "associe", "associee", "interaction", "interactions", "utilisation", "exposition", "pharmacocinetique",
+            "therapeutique", "taking", "prescribed", "medication", "medications", "dosage", "tablet", "tablets", "mg");
+
     private static final Set<String> COMMON = loadCommon();
+    private static final fr.avec.text.WordForms WORDS = fr.avec.text.WordForms.shared();
 
     private UnknownDrugs() {
     }
 
     static boolean isCommonWord(String folded) {
         return COMMON.contains(folded);
+    }
+
+    /**
+     * Stems of drug classes introduced since the 1990s: a word carrying one is taken for a drug anywhere. Older
+     * stems (-cilline, -mycine, -olol, -pril...) also name withdrawn drugs that literature still cites, so they
+     * make a candidate only in a drug position.
+     */
+    private static final List<String> MODERN_STEMS = List.of("mab", "tinib", "ciclib", "rafenib", "parib", "zomib", "sartan",
+            "gliptine", "gliptin", "gliflozine", "gliflozin", "xaban", "gatran", "navir", "buvir", "tegravir", "lukast", "coxib",
+            "triptan", "setron");
+
+    static boolean hasModernStem(String folded) {
+        for (String stem : MODERN_STEMS) {
+            if (folded.endsWith(stem) && folded.length() >= stem.length() + 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean hasDrugStem(String folded) {
@@ -65,6 +91,7 @@ final class UnknownDrugs {
     /** Reports unknown drugs among the tokens not covered by a known drug mention. */
     static void find(String text, List<Token> tokens, boolean[] inMention, List<Quantity> quantities, DrugLexicon lexicon,
                      DrugSuggester suggester, List<Finding> out) {
+        boolean[] drugSentence = drugSentences(tokens, inMention, quantities);
         int q = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -73,6 +100,10 @@ final class UnknownDrugs {
             }
             String w = t.text();
             if (lexicon.contains(w) || w.endsWith("s") && lexicon.contains(w.substring(0, w.length() - 1))) {
+                continue;
+            }
+            // An ordinary French or English word is not an unknown drug, whatever its position.
+            if (WORDS.contains(w)) {
                 continue;
             }
             // Part of a longer glued identifier or a hyphenated compound: not a drug name on its own.
@@ -89,16 +120,22 @@ final class UnknownDrugs {
             }
             boolean beforeDose = q < quantities.size() && isDose(quantities.get(q)) && tokensBetween(tokens, i, quantities.get(q).start()) <= 1;
             boolean afterTrigger = afterTrigger(tokens, i);
-            if (!stem && !beforeDose && !afterTrigger) {
-                continue;
+            List<DrugSuggester.Suggestion> suggestions;
+            if (!stem && !beforeDose && !afterTrigger && !(drugSentence[i] && hasDrugStem(w))) {
+                // Anywhere else, only a word one edit away from a drug name (a misspelling) is a candidate.
+                suggestions = plausible(w, suggester.oneEditAway(w));
+                if (suggestions.isEmpty()) {
+                    continue;
+                }
+            } else {
+                suggestions = plausible(w, suggester.suggest(w, w.length() >= 8 ? 2 : 1, 6));
             }
-            List<DrugSuggester.Suggestion> suggestions = plausible(w, suggester.suggest(w, w.length() >= 8 ? 2 : 1, 6));
-            boolean positional = beforeDose || afterTrigger;
+            boolean positional = beforeDose || afterTrigger || stem && drugSentence[i] && !metabolite(w, lexicon);
             boolean capitalised = Character.isUpperCase(text.charAt(t.start())) && !sentenceStart(text, t.start())
                     && !allCapitals(text, t) && tokensBetween(tokens, i, beforeDose ? quantities.get(q).start() : t.end()) == 0;
             // A misspelling of a real drug, used as a drug; an invented INN-like name in a drug position;
             // an invented brand (capitalised, directly before a dose).
-            boolean report = !suggestions.isEmpty() ? positional || stem : positional && (stem || capitalised && beforeDose);
+            boolean report = !suggestions.isEmpty() || stem && (positional || hasModernStem(w)) || positional && capitalised && beforeDose;
             if (!report) {
                 continue;
             }
@@ -151,6 +188,48 @@ final class UnknownDrugs {
             }
         }
         return upper > lower;
+    }
+
+    /** Marks the tokens of sentences that speak of drugs: a drug name, a dose or a drug word. */
+    private static boolean[] drugSentences(List<Token> tokens, boolean[] inMention, List<Quantity> quantities) {
+        boolean[] marks = new boolean[tokens.size()];
+        int start = 0;
+        int q = 0;
+        boolean context = false;
+        for (int i = 0; i <= tokens.size(); i++) {
+            boolean end = i == tokens.size() || tokens.get(i).is(".") || tokens.get(i).is("?") || tokens.get(i).is("!")
+                    || tokens.get(i).is(";");
+            if (i < tokens.size()) {
+                Token t = tokens.get(i);
+                if (inMention[i] || t.isWord() && DRUG_SENTENCE.contains(t.text())) {
+                    context = true;
+                }
+                while (q < quantities.size() && quantities.get(q).end() <= t.start()) {
+                    q++;
+                }
+                if (q < quantities.size() && quantities.get(q).start() == t.start() && isDose(quantities.get(q))) {
+                    context = true;
+                }
+            }
+            if (end) {
+                for (int k = start; k < i; k++) {
+                    marks[k] = context;
+                }
+                start = i + 1;
+                context = false;
+            }
+        }
+        return marks;
+    }
+
+    /** A metabolite or derivative named after a known drug (« norfluoxétine », « desméthylclomipramine »). */
+    private static boolean metabolite(String word, DrugLexicon lexicon) {
+        for (int cut = 2; cut <= Math.min(10, word.length() - 6); cut++) {
+            if (lexicon.contains(word.substring(cut))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(List<DrugSuggester.Suggestion> suggestions) {

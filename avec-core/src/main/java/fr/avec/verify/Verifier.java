@@ -73,6 +73,24 @@ public final class Verifier {
             return this;
         }
 
+        /**
+         * Uses the Protect engine for {@code PHI_IN_OUTPUT}. Dates are left out: a clinical letter is full of
+         * dates of care that are not a re-identification risk on their own; names, places, contacts and
+         * identifiers are reported.
+         */
+        public Builder protector(fr.avec.protect.Protector protector) {
+            this.identifyingData = text -> {
+                List<IdentifyingSpan> spans = new ArrayList<>();
+                for (fr.avec.protect.Entity e : protector.detect(text)) {
+                    if (e.label().family() != fr.avec.protect.Label.Family.DATE || e.label() == fr.avec.protect.Label.DATE_NAISSANCE) {
+                        spans.add(new IdentifyingSpan(e.label().name(), e.start(), e.end()));
+                    }
+                }
+                return spans;
+            };
+            return this;
+        }
+
         public Verifier build() {
             return new Verifier(drugs, identifyingData);
         }
@@ -131,7 +149,7 @@ public final class Verifier {
                 }
             }
             NegationConflicts.check(generated, tokens, prepared, findings);
-            unsupportedShare = SentenceSupport.check(generated, prepared, options.supportThreshold(), findings);
+            unsupportedShare = SentenceSupport.check(generated, tokens, prepared, options.supportThreshold(), findings);
         }
         if (!references.isEmpty()) {
             Citations.check(generated, references, findings);

@@ -124,6 +124,29 @@ class VerifierTest {
     }
 
     @Test
+    void dialogueAnswersGiveQuestionsTheirPolarity() {
+        String dialogue = "Doctor: Any fever or chills, cough, chest pain?\nPatient: No.\nDoctor: Do you smoke?\nPatient: Yes, a pack a day.";
+        Report flipped = verify("She reports chest pain. She denies smoking.", dialogue);
+        assertThat(kind(flipped, FindingKind.NEGATION_CONFLICT)).extracting(Finding::text).containsExactly("chest", "smoking");
+        Report faithful = verify("She denies fever, chills, cough or chest pain.", dialogue);
+        assertThat(kind(faithful, FindingKind.NEGATION_CONFLICT)).isEmpty();
+    }
+
+    @Test
+    void realWordsAndRealDrugsAreNotUnknown() {
+        Report r = verify("Diabète de type 2 ancien, hépatite C guérie. Pancréatite chronique. Raison de la consultation : céphalées.");
+        assertThat(kind(r, FindingKind.UNKNOWN_DRUG)).isEmpty();
+        Report accentless = verify("Diabete, hepatite, pancreatite.");
+        assertThat(kind(accentless, FindingKind.UNKNOWN_DRUG)).isEmpty();
+    }
+
+    @Test
+    void misspeltDrugIsFoundOutsideADrugPositionToo() {
+        Report r = verify("Le metformime est mal toléré.");
+        assertThat(kind(r, FindingKind.UNKNOWN_DRUG)).extracting(Finding::suggestion).containsExactly("METFORMINE");
+    }
+
+    @Test
     void unsupportedSentenceIsReported() {
         String source = "Le patient consulte pour une toux sèche depuis trois jours, sans fièvre. Auscultation normale.";
         Report r = verify("Toux sèche depuis trois jours. Une coloscopie de dépistage a retrouvé un polype sigmoïdien réséqué.", source);

@@ -41,6 +41,8 @@ class LexiconsTest {
         assertThat(shared.firstNames()).anyMatch(n -> n.name().equals("ANAËLLE") || n.name().equals("MAËLLE"));
         assertThat(shared.communes()).anyMatch(c -> c.name().equals("L'Abergement-Clémenciat") && c.inseeCode().equals("01001"));
         assertThat(shared.communes()).anyMatch(c -> c.inseeCode().startsWith("2A"));
+        assertThat(shared.communes()).anyMatch(c -> c.name().equals("Œuilly"));
+        assertThat(shared.communes()).anyMatch(c -> c.name().equals("Cœuvres-et-Valsery"));
         assertThat(shared.postalCodes()).anyMatch(p -> p.code().equals("75013"));
         assertThat(shared.establishments()).anyMatch(e -> e.finess().equals("010008407") && e.name().equals("CH DU HAUT BUGEY"));
         assertThat(shared.familyNames()).contains("MARTIN", "DURAND");

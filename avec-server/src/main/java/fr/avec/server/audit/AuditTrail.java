@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Appends events to the hash-chained audit trail. Requests hand their event to one writer thread that
  * commits whatever has queued up in a single transaction (group commit), so the cost of durability is
  * shared by concurrent requests; a request waits for its own commit before its answer is released.
- * The chain head row is locked per batch, so several instances on one database extend one chain.
+ * Each batch moves the chain head row from the position this writer knows (which locks it); when another
+ * instance moved it first, the batch is chained again after the new head, so instances on one database
+ * extend one chain.
  */
 @Component
 public class AuditTrail {
@@ -132,36 +134,66 @@ public class AuditTrail {
         }
     }
 
+    /** The chain head as this writer last saw it; null when it must be read again. */
+    private record Head(long seq, String hash) {
+    }
+
+    private Head head;
+
     private void write(List<Pending> batch) {
         long[] seqs = new long[batch.size()];
         try {
-            transactions.executeWithoutResult(status -> {
-                var head = jdbc.queryForMap("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-                long seq = ((Number) head.get("seq")).longValue();
-                String previous = ((String) head.get("hash")).trim();
-                List<Object[]> rows = new ArrayList<>(batch.size());
-                for (int i = 0; i < batch.size(); i++) {
-                    AuditEvent e = batch.get(i).event();
-                    seq++;
-                    String hash = e.chainHash(seq, previous);
-                    rows.add(new Object[] {seq, e, previous, hash});
-                    seqs[i] = seq;
-                    previous = hash;
+            for (int attempt = 0; ; attempt++) {
+                Head known = head != null ? head : readHead();
+                Head written = transactions.execute(status -> {
+                    long seq = known.seq();
+                    String previous = known.hash();
+                    List<Object[]> rows = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        AuditEvent e = batch.get(i).event();
+                        seq++;
+                        String hash = e.chainHash(seq, previous);
+                        rows.add(new Object[] {seq, e, previous, hash});
+                        seqs[i] = seq;
+                        previous = hash;
+                    }
+                    // Optimistic: moving the head from the known position both locks it and proves that no other
+                    // instance appended meanwhile; one round trip instead of a SELECT ... FOR UPDATE and an UPDATE.
+                    if (jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? AND hash = ?",
+                            seq, previous, known.seq(), known.hash()) != 1) {
+                        status.setRollbackOnly();
+                        return null;
+                    }
+                    jdbc.batchUpdate(INSERT, rows, rows.size(), AuditTrail::bind);
+                    return new Head(seq, previous);
+                });
+                if (written != null) {
+                    head = written;
+                    break;
                 }
-                jdbc.batchUpdate(INSERT, rows, rows.size(), AuditTrail::bind);
-                jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, previous);
-            });
+                // Another instance moved the head: read it and chain after it.
+                head = null;
+                if (attempt > 100) {
+                    throw new IllegalStateException("the audit chain head keeps moving");
+                }
+            }
             healthy = true;
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(seqs[i]);
             }
         } catch (RuntimeException failure) {
+            head = null;
             healthy = false;
             // The exception class only: a driver message may quote the statement's values.
             LOG.error("audit batch of {} events not recorded: {}", batch.size(), failure.getClass().getName());
             AuditUnavailableException unavailable = new AuditUnavailableException("the audit store is unavailable", failure);
             batch.forEach(p -> p.done().completeExceptionally(unavailable));
         }
+    }
+
+    private Head readHead() {
+        var row = jdbc.queryForMap("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+        return new Head(((Number) row.get("seq")).longValue(), ((String) row.get("hash")).trim());
     }
 
     private static void bind(PreparedStatement ps, Object[] row) throws SQLException {

@@ -281,7 +281,19 @@ public class ChatRelay {
         if (engine == null) {
             throw new ShieldException("no Protect engine is configured", null);
         }
+        long opening = System.nanoTime();
         Shield.Session session = engine.open(exchange.caller.user(), conversationId(conversationHeader, request), exchange.useCase.operators());
+        metrics.phase("vault_load", System.nanoTime() - opening);
+        long protecting = System.nanoTime();
+        try {
+            return prepareWith(exchange, request, upstream, session);
+        } finally {
+            metrics.phase("protect", System.nanoTime() - protecting);
+        }
+    }
+
+    private Outbound prepareWith(Exchange exchange, JsonNode request, GatewayProperties.Upstream upstream, Shield.Session session)
+            throws ShieldException, GatewayRefusal {
         if (!upstream.pseudonymize() || upstream.level() == ConfidentialityLevel.PUBLIC) {
             Map<String, Integer> found = new TreeMap<>();
             for (String text : ChatPayload.sources(request)) {
@@ -310,6 +322,7 @@ public class ChatRelay {
             answer = client.post(upstream, "/chat/completions", outbound.body(), "application/json");
         } finally {
             exchange.upstreamNanos += System.nanoTime() - before;
+            metrics.phase("upstream", System.nanoTime() - before);
         }
         JsonNode body;
         try {
@@ -329,7 +342,9 @@ public class ChatRelay {
         usage(exchange, body.path("usage"));
         verify(exchange, request);
         if (outbound.session() != null) {
+            long saving = System.nanoTime();
             outbound.session().save();
+            metrics.phase("vault_save", System.nanoTime() - saving);
             response.setHeader(CONVERSATION_HEADER, outbound.session().conversationId());
         }
         byte[] bytes = json.writeValueAsBytes(body);
@@ -556,8 +571,10 @@ public class ChatRelay {
         if (engine == null) {
             return;
         }
+        long verifying = System.nanoTime();
         exchange.findings = new TreeMap<>(engine.findings(exchange.answerText, ChatPayload.sources(request)));
         exchange.verified = true;
+        metrics.phase("verify", System.nanoTime() - verifying);
     }
 
     /** Estimates the impact and records the event durably; throws if the audit store cannot. */
@@ -566,7 +583,9 @@ public class ChatRelay {
             exchange.impact = impacts.estimate(exchange.upstream.name(), exchange.model, exchange.completionTokens, exchange.upstreamNanos).orElse(null);
         }
         ContentLevel level = exchange.useCase == null ? ContentLevel.METADATA : exchange.useCase.contentLogging();
+        long auditing = System.nanoTime();
         audit.record(exchange.event(outcome, status, level, content(exchange, level)));
+        metrics.phase("audit", System.nanoTime() - auditing);
         metrics.request(exchange.useCaseName, exchange.upstream == null ? null : exchange.upstream.name(), exchange.model, outcome, exchange.overheadNanos());
         metrics.categories(exchange.categories);
         metrics.findings(exchange.findings);

@@ -29,11 +29,15 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
+    // Meters by tag values: registering looks the meter up by id, which costs more than incrementing it.
+    private final java.util.concurrent.ConcurrentHashMap<java.util.List<String>, Counter> requestCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
     public void request(String useCase, String upstream, String model, String outcome, long overheadNanos) {
-        Counter.builder("avec.gateway.requests").description("Gateway requests by outcome")
-                .tag("use_case", nonNull(useCase)).tag("upstream", nonNull(upstream)).tag("model", nonNull(model)).tag("outcome", outcome)
-                .register(registry).increment();
-        overhead.record(Duration.ofNanos(overheadNanos));
+        java.util.List<String> key = java.util.List.of(nonNull(useCase), nonNull(upstream), nonNull(model), outcome);
+        requestCounters.computeIfAbsent(key, k -> Counter.builder("avec.gateway.requests").description("Gateway requests by outcome")
+                .tag("use_case", k.get(0)).tag("upstream", k.get(1)).tag("model", k.get(2)).tag("outcome", k.get(3))
+                .register(registry)).increment();
+        overhead.record(overheadNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void categories(Map<String, Integer> categories) {
@@ -62,6 +66,14 @@ public class GatewayMetrics {
                 .tag("upstream", upstream).tag("model", model).register(registry).increment(energyKwh);
         Counter.builder("avec.gateway.gwp").baseUnit("kgCO2e").description("Estimated emissions (EcoLogits)")
                 .tag("upstream", upstream).tag("model", model).register(registry).increment(gwpKg);
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> phases = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Time spent in one phase of a request (protect, vault, upstream, verify, audit), to see where overhead goes. */
+    public void phase(String phase, long nanos) {
+        phases.computeIfAbsent(phase, p -> Timer.builder("avec.gateway.phase").description("Time per request phase")
+                .tag("phase", p).publishPercentiles(0.5, 0.99).register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void fallback(String from) {

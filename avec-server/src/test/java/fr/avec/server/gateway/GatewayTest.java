@@ -60,7 +60,7 @@ class GatewayTest {
                 "--avec.upstreams[0].level=hds", "--avec.upstreams[0].models=mistral-hds",
                 "--avec.upstreams[0].model-sizes[0].model=mistral-hds", "--avec.upstreams[0].model-sizes[0].active-billions=24",
                 "--avec.upstreams[1].name=ollama-local", "--avec.upstreams[1].base-url=" + onPremise.baseUrl(),
-                "--avec.upstreams[1].level=on_premise", "--avec.upstreams[1].models=llama-local",
+                "--avec.upstreams[1].level=on_premise", "--avec.upstreams[1].models=llama-local,whisper-local",
                 "--avec.upstreams[2].name=public-api", "--avec.upstreams[2].base-url=" + publicModel.baseUrl(),
                 "--avec.upstreams[2].level=public", "--avec.upstreams[2].models=public-model",
                 "--avec.upstreams[3].name=flaky-eu", "--avec.upstreams[3].base-url=" + flaky.baseUrl(),
@@ -252,6 +252,37 @@ class GatewayTest {
         HttpResponse<String> outOfScope = server.post("/v1/chat/completions", scoped, chat("mistral-hds", PROMPT, false), Map.of());
         assertThat(outOfScope.statusCode()).isEqualTo(403);
         assertThat(outOfScope.body()).contains("use_case_not_allowed");
+    }
+
+    @Test
+    void transcriptionsGoOnlyToOnPremiseAndAreAudited() throws Exception {
+        String boundary = "avectest";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-local\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dictee.wav\"\r\nContent-Type: audio/wav\r\n\r\n"
+                + "RIFF....WAVEfmt " + "\r\n--" + boundary + "--\r\n";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/v1/audio/transcriptions"))
+                .header("Authorization", "Bearer " + clinician)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("text").asString()).contains("Claire Dubois");
+        StoredAuditEvent event = audit(response.headers().firstValue("x-avec-request-id").orElseThrow());
+        assertThat(event.event().action()).isEqualTo("audio.transcriptions");
+        assertThat(event.event().upstream()).isEqualTo("ollama-local");
+        assertThat(event.event().categories()).containsKey("NOM");
+
+        String toHds = form.replace("whisper-local", "mistral-hds");
+        HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/v1/audio/transcriptions"))
+                .header("Authorization", "Bearer " + clinician)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(toHds)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("audio_not_allowed");
+        assertThat(hds.received()).isEmpty();
     }
 
     @Test
