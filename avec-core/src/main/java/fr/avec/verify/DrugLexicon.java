@@ -99,14 +99,15 @@ public final class DrugLexicon {
 
     private DrugLexicon(Map<String, Entry> entries, Map<String, List<Strength>> strengthsByCis, Set<String> marketedCis,
                         int productCount, Map<String, String> substanceDisplay) {
-        this.entries = Map.copyOf(entries);
+        // HashMap rather than Map.copyOf: probed for every word of every text; never modified after construction.
+        this.entries = new HashMap<>(entries);
         this.substanceDisplay = Map.copyOf(substanceDisplay);
         Map<String, Integer> longest = new HashMap<>();
         for (String key : entries.keySet()) {
             String[] words = key.split(" ");
             longest.merge(words[0], words.length, Math::max);
         }
-        this.longestByFirstWord = Map.copyOf(longest);
+        this.longestByFirstWord = longest;
         this.strengthsByCis = Map.copyOf(strengthsByCis);
         this.marketedCis = Set.copyOf(marketedCis);
         this.productCount = productCount;

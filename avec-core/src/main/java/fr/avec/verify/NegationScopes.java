@@ -86,9 +86,23 @@ final class NegationScopes {
     private NegationScopes() {
     }
 
+    // HashSet rather than Set.of: these are probed for every token of every request.
     private static Set<String> words(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
+        return new java.util.HashSet<>(java.util.Arrays.asList(words));
     }
+
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
+
+    /** Words that are never content words: one probe instead of four. */
+    private static final Set<String> NOT_CONTENT = union(FUNCTION_WORDS, PRE_NEGATION, POST_NEGATION, HYPOTHESIS);
+    /** Words that may open or close a scope: tokens outside it skip the trigger tests. */
+    private static final Set<String> TRIGGERS = union(PRE_NEGATION, POST_NEGATION, HYPOTHESIS, words("out"));
 
     /** Every content-word occurrence with its polarity (affirmed, negated or hypothetical). */
     static List<Occurrence> occurrences(String text, List<Token> tokens) {
@@ -102,6 +116,9 @@ final class NegationScopes {
                 continue;
             }
             String w = t.text();
+            if (!TRIGGERS.contains(w)) {
+                continue;
+            }
             boolean pre = PRE_NEGATION.contains(w) && !(w.equals("plus") && !(i > 0 && isNe(tokens, i)))
                     && !(w.equals("non") && i + 1 < n && tokens.get(i + 1).is("seulement"));
             if (w.equals("absence") || w.equals("negatif") || w.equals("negative")) {
@@ -247,8 +264,7 @@ final class NegationScopes {
     }
 
     static boolean isContent(Token t) {
-        return t.isWord() && t.text().length() >= 3 && !FUNCTION_WORDS.contains(t.text()) && !PRE_NEGATION.contains(t.text())
-                && !POST_NEGATION.contains(t.text()) && !HYPOTHESIS.contains(t.text()) && !UnknownDrugs.isCommonWord(t.text());
+        return t.isWord() && t.text().length() >= 3 && !NOT_CONTENT.contains(t.text()) && !UnknownDrugs.isCommonWord(t.text());
     }
 
     /** A light stem, so that « smoking » meets « smoke » and « allergies » meets « allergie ». */

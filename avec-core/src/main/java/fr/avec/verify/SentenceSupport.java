@@ -37,9 +37,9 @@ final class SentenceSupport {
     static final int MIN_TERMS = 4;
 
     private static final Set<String> STOP_WORDS = stopWords();
-    private static final Set<String> UNIT_WORDS = Set.of("mg", "g", "kg", "kilo", "kilos", "ml", "µg", "mcg", "ui", "mmhg",
+    private static final Set<String> UNIT_WORDS = new HashSet<>(List.of("mg", "g", "kg", "kilo", "kilos", "ml", "µg", "mcg", "ui", "mmhg",
             "cmhg", "an", "ans", "year", "years", "old", "jour", "jours", "j", "h", "min", "cm", "mm", "l", "dl", "mmol", "µmol",
-            "fois", "time", "times", "gramme", "grammes", "milligramme", "milligrammes", "kilogramme", "pound", "pounds", "lb", "lbs");
+            "fois", "time", "times", "gramme", "grammes", "milligramme", "milligrammes", "kilogramme", "pound", "pounds", "lb", "lbs"));
 
     private SentenceSupport() {
     }
@@ -159,7 +159,7 @@ final class SentenceSupport {
         Set<String> all = new HashSet<>(folded(FrenchAnalyzer.getDefaultStopSet()));
         all.addAll(folded(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
         all.addAll(Set.of("d", "l", "j", "qu", "n", "s", "c", "m", "t"));
-        return Set.copyOf(all);
+        return all;
     }
 
     private static Set<String> folded(CharArraySet set) {

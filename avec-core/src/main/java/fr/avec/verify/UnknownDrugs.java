@@ -315,7 +315,7 @@ final class UnknownDrugs {
         }
         addStopWords(words, FrenchAnalyzer.getDefaultStopSet());
         addStopWords(words, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return Set.copyOf(words);
+        return words; // a HashSet: probed for every word of every request
     }
 
     private static void addStopWords(Set<String> words, CharArraySet stop) {
