@@ -4,8 +4,11 @@ import java.security.Principal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in person ({@code me}, or null) in every page's model, for the header and signatures. */
-@ControllerAdvice
+/**
+ * Puts the signed-in person ({@code me}, or null) in every page's model, for the header and signatures.
+ * Limited to the page controllers: the gateway's API must not pay a database read per request.
+ */
+@ControllerAdvice(basePackages = {"fr.avec.server.web", "fr.avec.server.workbench"})
 public class CurrentUser {
 
     private final LocalAccounts accounts;

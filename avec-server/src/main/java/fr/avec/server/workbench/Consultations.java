@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /** Storage of consultations: every change is written at once, so nothing typed is lost on a restart. */
@@ -29,13 +30,14 @@ public class Consultations {
     public long create(String owner, String patientRef, Long templateId, String model, Consultation.RecordingConsent consent,
                        boolean aiUsed, String transcript) {
         OffsetDateTime now = now();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO consultation (owner, patient_ref, template_id, model, recording_consent, ai_used, status, transcript, "
                         + "working_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(owner, patientRef, templateId, model, consent.name(), aiUsed,
                         aiUsed ? Consultation.Status.TRANSCRIPT.name() : Consultation.Status.REVIEW.name(),
                         lines(transcript), aiUsed ? null : "", now, now)
-                .update();
-        return jdbc.sql("SELECT MAX(id) FROM consultation WHERE owner = ?").param(owner).query(Long.class).single();
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     public Optional<Consultation> find(long id) {
