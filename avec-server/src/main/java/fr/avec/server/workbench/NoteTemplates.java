@@ -24,9 +24,10 @@ public class NoteTemplates {
         this.transactions = transactions;
     }
 
-    /** The current version of each template, by title. */
+    /** The current version of each template, in the order the templates were first created. */
     public List<NoteTemplate> active() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM note_template WHERE active = TRUE ORDER BY id").query(NoteTemplates::row).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM note_template t WHERE active = TRUE "
+                + "ORDER BY (SELECT MIN(origin.id) FROM note_template origin WHERE origin.code = t.code)").query(NoteTemplates::row).list();
     }
 
     public Optional<NoteTemplate> find(long id) {

@@ -88,6 +88,14 @@ class FirstRunBrowserTest {
             assertThat(page.locator("#model-help")).containsText("Aucun modèle d’IA autorisé n’est configuré");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("02-workbench-without-model.png")));
 
+            // The administrator (like the AI referent) edits a use-case template: a new version replaces the current one.
+            page.navigate(base + "/templates");
+            page.getByLabel("Consigne donnée au modèle").first().fill("Rédige un compte rendu bref : motif, examen, conclusion.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer une nouvelle version")).first().click();
+            assertThat(page.locator("h2").first()).hasText("Consultation de médecine générale (v2)");
+            page.navigate(base + "/consultations/new");
+            assertThat(page.locator("#templateId option").first()).hasText("Consultation de médecine générale (v2)");
+
             HttpResponse<String> spent = http.send(HttpRequest.newBuilder(URI.create(base + link.group(1))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(spent.statusCode()).as("the setup link works once").isEqualTo(404);
 
