@@ -40,8 +40,8 @@ fi
 node "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js" --port=$PORTKEY_PORT --headless > "$WORK/portkey.log" 2>&1 & PIDS+=($!)
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$AVEC_PORT/actuator/health" >/dev/null && break; sleep 1; done
 
-LOAD=("$JAVA" -cp avec-bench/target/avec-bench.jar fr.avec.bench.GatewayLoad --clients "$CLIENTS" --seconds "$SECONDS_RUN" --warmup 5)
-echo "== machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'), $(date -u +%FT%TZ)"
+LOAD=("$JAVA" -cp avec-bench/target/avec-bench.jar fr.avec.bench.GatewayLoad --clients "$CLIENTS" --seconds "$SECONDS_RUN" --warmup "${WARMUP:-30}")
+echo "== machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'), $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== direct to the fake model server"
 "${LOAD[@]}" --url "http://127.0.0.1:$FAKE_PORT/v1/chat/completions"
 echo "== through Avec (pseudonymization, verification buffer_then_release, audit on ${AVEC_BENCH_DB:-postgresql})"
@@ -53,6 +53,8 @@ echo "== streaming, direct"
 "${LOAD[@]}" --url "http://127.0.0.1:$FAKE_PORT/v1/chat/completions" --stream
 echo "== streaming through Avec, stream_then_flag"
 "${LOAD[@]}" --url "http://127.0.0.1:$AVEC_PORT/v1/chat/completions" --key "$KEY" --stream --header "x-avec-use-case:flag"
+echo "== where Avec's time goes (phase timers, seconds)"
+curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$AVEC_PORT/actuator/prometheus" | grep -E 'avec_gateway_(phase|overhead)_seconds\{.*quantile' || true
 if [ "${AVEC_BENCH_DB:-postgresql}" != "h2" ]; then
   psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" 2>/dev/null || true
 fi

@@ -13,6 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import fr.avec.server.conversation.DatabaseVaultStore;
+import fr.avec.server.conversation.SealedConversation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +40,7 @@ public class AuditTrail {
                 verification_mode, energy_kwh, gwp_kg, impact_method, content_level, content, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private record Pending(AuditEvent event, CompletableFuture<Long> done) {
+    private record Pending(AuditEvent event, List<SealedConversation> conversations, CompletableFuture<Long> done) {
     }
 
     private final JdbcTemplate jdbc;
@@ -63,19 +65,29 @@ public class AuditTrail {
 
     /** Queues an event; the future completes with its sequence number once committed. */
     public CompletableFuture<Long> append(AuditEvent event) {
+        return append(event, List.of());
+    }
+
+    /** Queues an event and the conversation mappings to store with it, committed together. */
+    public CompletableFuture<Long> append(AuditEvent event, List<SealedConversation> conversations) {
         CompletableFuture<Long> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(new AuditUnavailableException("the audit trail is shut down", null));
             return done;
         }
-        queue.add(new Pending(event, done));
+        queue.add(new Pending(event, List.copyOf(conversations), done));
         return done;
     }
 
     /** Appends and waits until the event is durable; throws when it cannot be recorded. */
     public long record(AuditEvent event) {
+        return record(event, List.of());
+    }
+
+    /** Appends with conversation mappings and waits until both are durable; throws when they cannot be recorded. */
+    public long record(AuditEvent event, List<SealedConversation> conversations) {
         try {
-            return append(event).get(waitMillis, TimeUnit.MILLISECONDS);
+            return append(event, conversations).get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof AuditUnavailableException unavailable ? unavailable
                     : new AuditUnavailableException("the audit event could not be recorded", failed.getCause());
@@ -165,6 +177,9 @@ public class AuditTrail {
                         return null;
                     }
                     jdbc.batchUpdate(INSERT, rows, rows.size(), AuditTrail::bind);
+                    List<SealedConversation> conversations = new ArrayList<>();
+                    batch.forEach(p -> conversations.addAll(p.conversations()));
+                    DatabaseVaultStore.writeAll(jdbc, conversations);
                     return new Head(seq, previous);
                 });
                 if (written != null) {

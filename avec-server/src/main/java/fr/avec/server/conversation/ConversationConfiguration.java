@@ -44,9 +44,14 @@ public class ConversationConfiguration {
     }
 
     @Bean
-    Vault vault(JdbcClient jdbc, @Value("${avec.vault.key:}") String configuredKey, @Value("${avec.home}") Path home,
-                @Value("${avec.vault.ttl:12h}") Duration ttl, ScheduledExecutorService vaultPurge) {
-        Vault vault = new Vault(new DatabaseVaultStore(jdbc), Vault.key(configuredKey.isBlank() ? localKey(home) : configuredKey), ttl);
+    javax.crypto.SecretKey vaultKey(@Value("${avec.vault.key:}") String configuredKey, @Value("${avec.home}") Path home) {
+        return Vault.key(configuredKey.isBlank() ? localKey(home) : configuredKey);
+    }
+
+    @Bean
+    Vault vault(JdbcClient jdbc, javax.crypto.SecretKey vaultKey, @Value("${avec.vault.ttl:12h}") Duration ttl,
+                ScheduledExecutorService vaultPurge) {
+        Vault vault = new Vault(new DatabaseVaultStore(jdbc), vaultKey, ttl);
         vaultPurge.scheduleWithFixedDelay(() -> {
             try {
                 vault.purge();
@@ -58,8 +63,9 @@ public class ConversationConfiguration {
     }
 
     @Bean
-    Shield shield(Protector protector, Vault vault, @Value("${avec.protect.policy:placeholder}") String policy) {
-        return new ProtectShield(protector, vault, Policy.parse(policy));
+    Shield shield(Protector protector, Vault vault, javax.crypto.SecretKey vaultKey, @Value("${avec.vault.ttl:12h}") Duration ttl,
+                  @Value("${avec.protect.policy:placeholder}") String policy) {
+        return new ProtectShield(protector, vault, new ProtectShield.Capturing(vaultKey, ttl), Policy.parse(policy));
     }
 
     private static String localKey(Path home) {

@@ -33,6 +33,28 @@ public final class DatabaseVaultStore implements VaultStore {
         }
     }
 
+    /**
+     * Writes sealed conversations inside the caller's transaction (the audit batch): updates first, then
+     * inserts those that did not exist.
+     */
+    public static void writeAll(org.springframework.jdbc.core.JdbcTemplate jdbc, java.util.List<SealedConversation> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int[] updated = jdbc.batchUpdate("UPDATE vault_entry SET sealed = ?, expires_at = ? WHERE id = ?",
+                entries.stream().map(e -> new Object[] {e.sealed(), Timestamp.from(e.expiresAt()), e.key()}).toList());
+        java.util.List<Object[]> inserts = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (updated[i] == 0) {
+                SealedConversation e = entries.get(i);
+                inserts.add(new Object[] {e.key(), e.sealed(), Timestamp.from(e.expiresAt())});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO vault_entry (id, sealed, expires_at) VALUES (?, ?, ?)", inserts);
+        }
+    }
+
     @Override
     public Optional<byte[]> get(String id, Instant now) {
         return jdbc.sql("SELECT sealed FROM vault_entry WHERE id = ? AND expires_at > ?").params(id, Timestamp.from(now))

@@ -34,14 +34,61 @@ public final class ProtectShield implements Shield {
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    public ProtectShield(Protector protector, Vault vault, Policy defaultPolicy) {
+    private final Capturing capturing;
+
+    public ProtectShield(Protector protector, Vault vault, Capturing capturing, Policy defaultPolicy) {
         this.protector = protector;
         this.vault = vault;
+        this.capturing = capturing;
         this.defaultPolicy = defaultPolicy;
     }
 
+    /**
+     * A second vault, with the same key, over a store that hands back what would be written instead of
+     * writing it: the sealed mapping then goes to the database with the audit event.
+     */
+    public static final class Capturing {
+        private final Vault vault;
+        private final ThreadLocal<SealedConversation[]> captured = new ThreadLocal<>();
+
+        public Capturing(javax.crypto.SecretKey key, java.time.Duration ttl) {
+            this.vault = new Vault(new fr.avec.protect.VaultStore() {
+                @Override
+                public void put(String id, byte[] sealed, java.time.Instant expiresAt) {
+                    captured.get()[0] = new SealedConversation(id, sealed, expiresAt);
+                }
+
+                @Override
+                public Optional<byte[]> get(String id, java.time.Instant now) {
+                    throw new UnsupportedOperationException("a capturing vault only seals");
+                }
+
+                @Override
+                public void remove(String id) {
+                    throw new UnsupportedOperationException("a capturing vault only seals");
+                }
+
+                @Override
+                public int removeExpired(java.time.Instant now) {
+                    return 0;
+                }
+            }, key, ttl);
+        }
+
+        SealedConversation seal(String key, Conversation conversation) {
+            SealedConversation[] holder = new SealedConversation[1];
+            captured.set(holder);
+            try {
+                vault.save(key, conversation);
+                return holder[0];
+            } finally {
+                captured.remove();
+            }
+        }
+    }
+
     @Override
-    public Session open(String owner, String conversationId, String policy) throws ShieldException {
+    public Session open(String owner, String conversationId, String policy, boolean fresh) throws ShieldException {
         String id = conversationId == null || conversationId.isBlank() ? newId() : conversationId.strip();
         if (id.length() > 128) {
             throw new ShieldException("conversation id longer than 128 characters", null);
@@ -49,7 +96,7 @@ public final class ProtectShield implements Shield {
         Policy chosen = policy == null || policy.isBlank() ? defaultPolicy : policies.computeIfAbsent(policy, Policy::parse);
         String key = vaultKey(owner, id);
         try {
-            Optional<Conversation> stored = vault.load(key);
+            Optional<Conversation> stored = fresh ? Optional.empty() : vault.load(key);
             return new ProtectSession(id, key, stored.orElseGet(Conversation::create), stored.isPresent(), chosen);
         } catch (ProtectionException | org.springframework.dao.DataAccessException failed) {
             throw new ShieldException("the conversation vault is unavailable", failed);
@@ -157,15 +204,14 @@ public final class ProtectShield implements Shield {
         }
 
         @Override
-        public void save() throws ShieldException {
-            // Only a changed mapping is written: a turn without new identifying data costs no vault write.
+        public Optional<SealedConversation> seal() throws ShieldException {
             if (conversation.mappings().size() == mappingsAtStart) {
-                return;
+                return Optional.empty();
             }
             try {
-                vault.save(key, conversation);
-            } catch (ProtectionException | org.springframework.dao.DataAccessException failed) {
-                throw new ShieldException("the conversation vault is unavailable", failed);
+                return Optional.of(capturing.seal(key, conversation));
+            } catch (ProtectionException failed) {
+                throw new ShieldException("the conversation could not be sealed", failed);
             }
         }
     }

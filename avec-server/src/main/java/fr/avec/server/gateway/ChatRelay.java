@@ -73,7 +73,7 @@ public class ChatRelay {
     }
 
     /** What leaves for one upstream: the body to send, and the conversation when pseudonymized. */
-    private record Outbound(byte[] body, Shield.Session session, String sentText) {
+    private record Outbound(byte[] body, Shield.Session session, String sentText, List<String> sources) {
     }
 
     void relay(Exchange exchange, byte[] body, String useCaseHeader, String conversationHeader, HttpServletResponse response)
@@ -175,7 +175,7 @@ public class ChatRelay {
             if (engine == null) {
                 throw new ShieldException("no Protect engine is configured", null);
             }
-            Shield.Session session = engine.open(exchange.caller.user(), null, exchange.useCase.operators());
+            Shield.Session session = engine.open(exchange.caller.user(), null, exchange.useCase.operators(), true);
             Map<String, String> form = new TreeMap<>(fields);
             form.remove("file");
             String boundary = "avec" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -252,6 +252,21 @@ public class ChatRelay {
         return null;
     }
 
+    /** A request with one user message and no earlier answer or tool result: nothing to continue. */
+    static boolean firstTurn(JsonNode request) {
+        int users = 0;
+        for (JsonNode message : request.path("messages")) {
+            String role = message.path("role").asString("");
+            if (role.equals("assistant") || role.equals("tool")) {
+                return false;
+            }
+            if (role.equals("user")) {
+                users++;
+            }
+        }
+        return users <= 1;
+    }
+
     private void routeUseCase(Exchange exchange, String useCaseHeader) throws GatewayRefusal {
         exchange.useCaseName = useCaseHeader == null || useCaseHeader.isBlank() ? GatewayProperties.DEFAULT_USE_CASE : useCaseHeader.trim();
         exchange.useCase = properties.useCase(exchange.useCaseName).orElseThrow(() -> new GatewayRefusal("invalid_request",
@@ -282,7 +297,8 @@ public class ChatRelay {
             throw new ShieldException("no Protect engine is configured", null);
         }
         long opening = System.nanoTime();
-        Shield.Session session = engine.open(exchange.caller.user(), conversationId(conversationHeader, request), exchange.useCase.operators());
+        boolean fresh = (conversationHeader == null || conversationHeader.isBlank()) && firstTurn(request);
+        Shield.Session session = engine.open(exchange.caller.user(), conversationId(conversationHeader, request), exchange.useCase.operators(), fresh);
         metrics.phase("vault_load", System.nanoTime() - opening);
         long protecting = System.nanoTime();
         try {
@@ -305,13 +321,13 @@ public class ChatRelay {
                         "The upstream " + upstream.name() + " is public: requests with identifying data are refused (found "
                                 + String.join(", ", found.keySet()) + ").", Map.of("categories", found)));
             }
-            return new Outbound(json.writeValueAsBytes(request), null, null);
+            return new Outbound(json.writeValueAsBytes(request), null, null, ChatPayload.sources(request));
         }
         JsonNode copy = request.deepCopy();
         ChatPayload.mapRequest(copy, session::pseudonymize);
         exchange.categories = new TreeMap<>(session.categories());
-        String sent = String.join("\n", ChatPayload.sources(copy));
-        return new Outbound(json.writeValueAsBytes(copy), session, sent);
+        List<String> sources = ChatPayload.sources(copy);
+        return new Outbound(json.writeValueAsBytes(copy), session, String.join("\n", sources), sources);
     }
 
     private void relayAnswer(Exchange exchange, JsonNode request, Outbound outbound, GatewayProperties.Upstream upstream,
@@ -340,11 +356,9 @@ public class ChatRelay {
         exchange.answerText = ChatPayload.answerText(body);
         exchange.sentText = outbound.sentText();
         usage(exchange, body.path("usage"));
-        verify(exchange, request);
+        verify(exchange, outbound);
         if (outbound.session() != null) {
-            long saving = System.nanoTime();
-            outbound.session().save();
-            metrics.phase("vault_save", System.nanoTime() - saving);
+            exchange.sealed = outbound.session().seal().orElse(null);
             response.setHeader(CONVERSATION_HEADER, outbound.session().conversationId());
         }
         byte[] bytes = json.writeValueAsBytes(body);
@@ -436,9 +450,9 @@ public class ChatRelay {
             exchange.answerText = answer.toString();
             exchange.pseudonymizedAnswer = pseudonymized.toString();
             exchange.sentText = outbound.sentText();
-            verify(exchange, request);
+            verify(exchange, outbound);
             if (outbound.session() != null) {
-                outbound.session().save();
+                exchange.sealed = outbound.session().seal().orElse(null);
             }
             try {
                 record(exchange, "released", 200);
@@ -563,7 +577,12 @@ public class ChatRelay {
         }
     }
 
-    private void verify(Exchange exchange, JsonNode request) {
+    /**
+     * Verifies what the model wrote against what it was given, both as the model saw them (pseudonymized
+     * when they were): grounding is unchanged by consistent pseudonyms, and identifying data in that
+     * answer ({@code PHI_IN_OUTPUT}) is then data the model produced, not the patient's own name put back.
+     */
+    private void verify(Exchange exchange, Outbound outbound) {
         if (exchange.useCase.verification() == VerificationMode.NONE) {
             return;
         }
@@ -572,8 +591,16 @@ public class ChatRelay {
             return;
         }
         long verifying = System.nanoTime();
-        exchange.findings = new TreeMap<>(engine.findings(exchange.answerText, ChatPayload.sources(request)));
-        exchange.verified = true;
+        String answer = outbound.session() != null ? exchange.pseudonymizedAnswer : exchange.answerText;
+        try {
+            exchange.findings = new TreeMap<>(engine.findings(answer == null ? "" : answer, outbound.sources()));
+            exchange.verified = true;
+        } catch (RuntimeException failed) {
+            // The answer is released marked unverified (x-avec-findings: unverified) rather than lost.
+            exchange.verified = false;
+            LOG.atWarn().addKeyValue("request_id", exchange.requestId).addKeyValue("error", failed.getClass().getSimpleName())
+                    .log("answer could not be verified");
+        }
         metrics.phase("verify", System.nanoTime() - verifying);
     }
 
@@ -584,7 +611,8 @@ public class ChatRelay {
         }
         ContentLevel level = exchange.useCase == null ? ContentLevel.METADATA : exchange.useCase.contentLogging();
         long auditing = System.nanoTime();
-        audit.record(exchange.event(outcome, status, level, content(exchange, level)));
+        audit.record(exchange.event(outcome, status, level, content(exchange, level)),
+                exchange.sealed == null ? List.of() : List.of(exchange.sealed));
         metrics.phase("audit", System.nanoTime() - auditing);
         metrics.request(exchange.useCaseName, exchange.upstream == null ? null : exchange.upstream.name(), exchange.model, outcome, exchange.overheadNanos());
         metrics.categories(exchange.categories);

@@ -29,6 +29,8 @@ final class Exchange {
     String sentText;
     String answerText;
     String pseudonymizedAnswer;
+    /** The conversation mapping to store with the audit event, when it changed. */
+    fr.avec.server.conversation.SealedConversation sealed;
 
     Exchange(String requestId, Caller caller, String action) {
         this.requestId = requestId;
@@ -56,6 +58,9 @@ final class Exchange {
 
     /** {@code KIND=n,KIND=n}, or {@code none}: the {@code x-avec-findings} header. */
     String findingsHeader() {
+        if (useCase != null && useCase.verification() != VerificationMode.NONE && !verified && upstream != null && answerText != null) {
+            return "unverified";
+        }
         return findings.isEmpty() ? "none" : AuditEvent.counts(findings);
     }
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The Protect engine as the gateway uses it: pseudonymization that follows a conversation, and the
- * reverse for answers. Every method fails with {@link ShieldException} rather than let text through
+ * reverse for answers. Mappings are stored (sealed) with the audit event of the request, so that other
+ * instances continue the conversation. Every method fails with {@link ShieldException} rather than let text through
  * unchecked (fail closed).
  */
 public interface Shield {
@@ -16,8 +17,9 @@ public interface Shield {
      * @param owner          the user; conversations are private to their owner
      * @param conversationId the client's conversation id, or null for a new one
      * @param policy         the operators of the use case ({@code placeholder}, {@code surrogate,DATE=mask}...), or null for the default
+     * @param fresh          true when the request cannot continue anything (first turn, no id given): the vault is not read
      */
-    Session open(String owner, String conversationId, String policy) throws ShieldException;
+    Session open(String owner, String conversationId, String policy, boolean fresh) throws ShieldException;
 
     /** One conversation's pseudonym mapping during one request. */
     interface Session {
@@ -40,8 +42,11 @@ public interface Shield {
         /** A re-identifier for a streamed answer, which may hold back the start of a pseudonym cut between chunks. */
         StreamReidentifier streamReidentifier();
 
-        /** Stores the mapping (encrypted, with its time to live) so that other instances can continue it. */
-        void save() throws ShieldException;
+        /**
+         * The mapping sealed for storage when it changed, to be written with the audit event (one
+         * transaction, no extra round trip); empty when there is nothing new to store.
+         */
+        java.util.Optional<fr.avec.server.conversation.SealedConversation> seal() throws ShieldException;
     }
 
     /** Re-identifies a streamed answer chunk by chunk. */

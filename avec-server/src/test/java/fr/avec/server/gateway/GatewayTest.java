@@ -178,6 +178,30 @@ class GatewayTest {
     }
 
     @Test
+    void verifiesAnswersAgainstTheMessages() throws Exception {
+        String prompt = "Mme Claire Dubois, 64 ans. TA 120/80 mmHg. Pas de fièvre. Traitement : ramipril 5 mg.";
+        hds.answer("Patiente de 64 ans, TA 160/95 mmHg, ramipril 5 mg.");
+        HttpResponse<String> buffered = server.post("/v1/chat/completions", clinician, chat("mistral-hds", prompt, false),
+                Map.of("x-avec-use-case", "buffered"));
+        assertThat(buffered.statusCode()).isEqualTo(200);
+        assertThat(buffered.headers().firstValue("x-avec-findings")).hasValueSatisfying(v -> assertThat(v).contains("NUMBER_NOT_IN_SOURCE="));
+        StoredAuditEvent event = audit(buffered.headers().firstValue("x-avec-request-id").orElseThrow());
+        assertThat(event.event().findings()).containsKey("NUMBER_NOT_IN_SOURCE");
+        assertThat(event.event().verificationMode()).isEqualTo("buffer_then_release");
+        // Pseudonymized content is kept for this route: the upstream's view, never the real name.
+        assertThat(event.event().content()).isNotNull().doesNotContain("Dubois");
+
+        HttpResponse<String> streamed = server.post("/v1/chat/completions", clinician, chat("mistral-hds", prompt, true),
+                Map.of("x-avec-use-case", "stream-flag"));
+        assertThat(streamed.body()).contains("event: avec.findings").contains("NUMBER_NOT_IN_SOURCE");
+
+        hds.answer("Patiente de 64 ans, TA 120/80 mmHg, ramipril 5 mg.");
+        HttpResponse<String> grounded = server.post("/v1/chat/completions", clinician, chat("mistral-hds", prompt, false),
+                Map.of("x-avec-use-case", "buffered"));
+        assertThat(grounded.headers().firstValue("x-avec-findings")).hasValueSatisfying(v -> assertThat(v).doesNotContain("NUMBER_NOT_IN_SOURCE"));
+    }
+
+    @Test
     void toolCallArgumentsArePseudonymizedToo() throws Exception {
         String request = """
                 {"model":"mistral-hds","response_format":{"type":"json_object"},
