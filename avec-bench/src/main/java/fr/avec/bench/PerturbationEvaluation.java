@@ -37,10 +37,14 @@ import java.util.stream.Stream;
 public final class PerturbationEvaluation {
 
     /** The perturbation operators. */
-    enum Operator { INVENTED_DRUG, MISSPELT_DRUG, CHANGED_NUMBER, SWAPPED_UNIT, FLIPPED_NEGATION, FABRICATED_CITATION }
+    enum Operator { INVENTED_DRUG, MISSPELT_DRUG, CHANGED_NUMBER, SWAPPED_UNIT, FLIPPED_NEGATION, FABRICATED_CITATION, INSERTED_SENTENCE }
 
     private static final String[] STEMS = {"tinib", "mab", "pril", "sartan", "olol", "conazole", "cilline", "mycine", "statine", "prazole"};
     private static final String[] SYLLABLES = {"zo", "ra", "vi", "lo", "te", "ka", "mi", "dru", "pe", "xa", "bo", "ne", "fu", "gly", "tor"};
+
+    /** The support threshold can be varied with -Dverify.support=0.35 to trace the trade-off. */
+    private static final Verifier.Options OPTIONS = new Verifier.Options(false, 60,
+            Double.parseDouble(System.getProperty("verify.support", "0.4")), 2_000_000);
 
     private final Verifier verifier;
     private final DrugLexicon lexicon;
@@ -78,6 +82,7 @@ public final class PerturbationEvaluation {
         // MTS-Dialog notes with their dialogues as sources.
         List<List<String>> rows = Csv.parse(Files.readString(data.resolve("mts-dialog").resolve("Main-Dataset").resolve("MTS-Dialog-TrainingSet.csv"), StandardCharsets.UTF_8));
         int notes = 0;
+        List<String> allNotes = rows.subList(1, rows.size()).stream().filter(r -> r.size() >= 4).map(r -> r.get(2)).toList();
         for (List<String> row : rows.subList(1, rows.size())) {
             if (row.size() < 4) {
                 continue;
@@ -89,6 +94,7 @@ public final class PerturbationEvaluation {
             e.drugOperators(note, List.of(dialogue), 1);
             e.numberOperators(note, List.of(dialogue));
             e.negationOperator(note, List.of(dialogue));
+            e.insertedSentence(note, List.of(dialogue), allNotes);
         }
         // Citations: a synthesis citing QUAERO MEDLINE titles as references.
         List<Path> titles;
@@ -124,7 +130,7 @@ public final class PerturbationEvaluation {
 
     private void untouched(String note, List<String> sources) {
         untouched++;
-        for (Finding f : verifier.verify(note, sources, List.of(), Verifier.Options.DEFAULT).findings()) {
+        for (Finding f : verifier.verify(note, sources, List.of(), OPTIONS).findings()) {
             falseAlarms.merge(f.kind(), 1, Integer::sum);
         }
     }
@@ -146,7 +152,7 @@ public final class PerturbationEvaluation {
     }
 
     private void numberOperators(String note, List<String> sources) {
-        Report clean = verifier.verify(note, sources, List.of(), Verifier.Options.DEFAULT);
+        Report clean = verifier.verify(note, sources, List.of(), OPTIONS);
         List<Quantity> grounded = QuantityScanner.scan(note).stream()
                 .filter(q -> q.kind() == Quantity.Kind.NUMBER && !q.inWords())
                 .filter(q -> clean.findings().stream().noneMatch(f -> f.start() < q.end() && f.end() > q.start()))
@@ -217,10 +223,26 @@ public final class PerturbationEvaluation {
         }
     }
 
+    /** A sentence of another patient's note appended: content the dialogue never supports. */
+    private void insertedSentence(String note, List<String> sources, List<String> notes) {
+        String other = notes.get(random.nextInt(notes.size()));
+        List<fr.avec.text.Sentences.Span> spans = fr.avec.text.Sentences.split(other);
+        List<String> candidates = spans.stream().map(sp -> other.substring(sp.start(), sp.end()))
+                .filter(x -> x.split("\\s+").length >= 6 && x.endsWith(".")).toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String sentence = candidates.get(random.nextInt(candidates.size()));
+        String text = note.strip() + "  " + sentence;
+        int start = text.length() - sentence.length();
+        record(Operator.INSERTED_SENTENCE, text, sources, start, text.length(),
+                Set.of(FindingKind.UNSUPPORTED_SENTENCE, FindingKind.NUMBER_NOT_IN_SOURCE, FindingKind.DRUG_NOT_IN_SOURCE), null);
+    }
+
     private void citationOperator(String references, List<Path> titles) {
         String text = "Plusieurs travaux ont étudié ces questions [1], [2]. D'autres l'ont confirmé [4].";
         List<String> refs = List.of(references);
-        Report clean = verifier.verify(text, List.of(), refs, Verifier.Options.DEFAULT);
+        Report clean = verifier.verify(text, List.of(), refs, OPTIONS);
         clean.findings().stream().filter(f -> f.kind() == FindingKind.CITATION_NOT_IN_REFERENCES)
                 .forEach(f -> falseAlarms.merge(f.kind(), 1, Integer::sum));
         int number = 6 + random.nextInt(20);
@@ -243,7 +265,7 @@ public final class PerturbationEvaluation {
 
     private void record(Operator op, String text, List<String> sources, int start, int end, Set<FindingKind> kinds, DrugMention original,
                         List<String> references) {
-        Report report = verifier.verify(text, sources, references, Verifier.Options.DEFAULT);
+        Report report = verifier.verify(text, sources, references, OPTIONS);
         counts.get(op)[0]++;
         Finding hit = report.findings().stream().filter(f -> kinds.contains(f.kind()) && f.start() < end && f.end() > start)
                 .findFirst().orElse(null);

@@ -30,6 +30,26 @@ public final class QuantityScanner {
                 i = number(tokens, i, found);
             } else if (t.isWord() && NumberWords.isNumberWord(t.text())) {
                 i = words(tokens, i, found);
+            } else if (t.is("once") || t.is("twice")) {
+                // « twice a day », « once daily »: a frequency without digits.
+                List<Token> times = new ArrayList<>(5);
+                times.add(new Token(Token.Type.WORD, t.start(), t.end(), "fois"));
+                times.addAll(tokens.subList(i + 1, Math.min(n, i + 5)));
+                Unit.Reading reading = Unit.read(times, 0);
+                int end = i + reading.endToken();
+                found.add(new Quantity(t.start(), tokens.get(end - 1).end(), Quantity.Kind.NUMBER, t.is("once") ? 1 : 2,
+                        Double.NaN, reading.unit(), true));
+                i = end;
+            } else if ((t.is("a") || t.is("an")) && i + 1 < n && tokens.get(i + 1).isWord()
+                    && !(i > 0 && (tokens.get(i - 1).is("times") || tokens.get(i - 1).is("once") || tokens.get(i - 1).is("twice")))) {
+                // « a week ago », « an hour »: one of a duration, as speech says it.
+                Unit.Reading unit = Unit.read(tokens, i + 1);
+                if (unit != null && unit.unit().dimension().equals("duration") && unit.endToken() == i + 2) {
+                    found.add(new Quantity(t.start(), tokens.get(i + 1).end(), Quantity.Kind.NUMBER, 1, Double.NaN, unit.unit(), true));
+                    i += 2;
+                } else {
+                    i++;
+                }
             } else {
                 i++;
             }
@@ -143,6 +163,16 @@ public final class QuantityScanner {
         }
         int next = reading.endToken();
         double value = reading.value();
+        // « nineteen eighty-five »: a year said as two numbers.
+        if (value >= 11 && value <= 20 && value == Math.rint(value) && next < tokens.size() && tokens.get(next).isWord()
+                && NumberWords.isNumberWord(tokens.get(next).text()) && !tokens.get(next).is("un") && !tokens.get(next).is("une")) {
+            NumberWords.Reading tail = NumberWords.read(tokens, next);
+            if (tail != null && tail.value() >= 10 && tail.value() <= 99 && tail.value() % 1 == 0 && !isTimesWord(tokens, tail.endToken())) {
+                found.add(new Quantity(tokens.get(i).start(), tokens.get(tail.endToken() - 1).end(), Quantity.Kind.NUMBER,
+                        value * 100 + tail.value(), Double.NaN, null, true));
+                return tail.endToken();
+            }
+        }
         // « quatorze-neuf », « treize huit »: a blood pressure in centimetres of mercury, said the French way.
         int j = next;
         if (j < tokens.size() && tokens.get(j).is("-")) {
@@ -167,6 +197,10 @@ public final class QuantityScanner {
             }
         }
         return withUnit(tokens, i, next, value, true, found);
+    }
+
+    private static boolean isTimesWord(List<Token> tokens, int index) {
+        return index < tokens.size() && Unit.read(tokens, index) != null;
     }
 
     private static int skipHyphen(List<Token> tokens, int index) {

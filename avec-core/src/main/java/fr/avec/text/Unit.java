@@ -81,6 +81,21 @@ public record Unit(String symbol, String dimension, double factor) {
         }
     }
 
+    /** The unit without its denominators (« mg » for « mg/kg/j »), to compare a dose with or without its frequency. */
+    public Unit head() {
+        int slash = symbol.indexOf('/');
+        if (slash < 0) {
+            return this;
+        }
+        String headSymbol = symbol.substring(0, slash);
+        for (Simple simple : SIMPLE.values()) {
+            if (simple.symbol().equals(headSymbol)) {
+                return new Unit(simple.symbol(), simple.dimension(), simple.factor());
+            }
+        }
+        return this;
+    }
+
     /** A unit read from tokens, with the index of the first token after it. */
     public record Reading(Unit unit, int endToken) {
     }
@@ -146,8 +161,16 @@ public record Unit(String symbol, String dimension, double factor) {
         // Denominators: « /kg », « /j », « par jour », « /24h », « a day ».
         while (next < tokens.size()) {
             Token t = tokens.get(next);
+            if (t.is("daily") || t.is("quotidien") || t.is("quotidienne")) {
+                symbol.append("/j");
+                dimension.append("/duration");
+                next++;
+                break;
+            }
             int after;
-            boolean per = t.is("/") || t.is("par") || t.is("per") || (t.is("a") && head.dimension().equals("times"));
+            boolean per = t.is("/") || t.is("par") || t.is("per") || (t.is("a") && (head.dimension().equals("times")
+                    || next + 1 < tokens.size() && SIMPLE.containsKey(tokens.get(next + 1).text())
+                    && SIMPLE.get(tokens.get(next + 1).text()).dimension().equals("duration")));
             if (!per || next + 1 >= tokens.size()) {
                 break;
             }

@@ -119,32 +119,37 @@ final class Doses {
      */
     static void neverEvents(String text, List<Token> tokens, List<Quantity> quantities, List<Finding> out) {
         for (Sentences.Span span : Sentences.split(text)) {
-            String sentence = FoldedText.fold(text.substring(span.start(), span.end()));
+            FoldedText folded = FoldedText.of(text.substring(span.start(), span.end()));
+            String sentence = folded.folded();
             int mtx = indexOfAny(sentence, "methotrexate", "novatrex", "imeth", "mtx ");
             if (mtx >= 0 && containsAny(sentence, "/j", "/ j", "par jour", "tous les jours", "quotidien", "x/j", "fois par jour",
                     "daily", "per day", "a day", "every day", "chaque jour", "matin et soir")
                     && !containsAny(sentence, "semaine", "hebdo", "weekly", "/sem", "per week", "a week", "injectable", "sous-cut",
                     "sous cut", "intraveineu", "perfusion", "intramusc")) {
-                out.add(new Finding(FindingKind.DOSE_NEVER_EVENT, Severity.ERROR, span.start() + mtx,
-                        span.start() + mtx + wordLength(sentence, mtx), text.substring(span.start() + mtx, span.start() + mtx + wordLength(sentence, mtx)),
+                out.add(neverEvent(text, span, folded, mtx,
                         "oral methotrexate written with a daily frequency: outside oncology it is taken once a WEEK (never-event, ANSM)",
-                        "once a week, on a named day", null));
+                        "once a week, on a named day"));
             }
             int kcl = indexOfAny(sentence, "chlorure de potassium", "kcl");
             if (kcl >= 0 && containsAny(sentence, "ivd", "intraveineuse directe", "iv directe", "bolus", "en direct", "iv push",
                     "intraveineux direct")) {
-                out.add(new Finding(FindingKind.DOSE_NEVER_EVENT, Severity.ERROR, span.start() + kcl,
-                        span.start() + kcl + wordLength(sentence, kcl), text.substring(span.start() + kcl, span.start() + kcl + wordLength(sentence, kcl)),
+                out.add(neverEvent(text, span, folded, kcl,
                         "potassium chloride by direct intravenous injection (never-event, ANSM): dilute and infuse slowly",
-                        "diluted slow infusion", null));
+                        "diluted slow infusion"));
             }
             int vinca = indexOfAny(sentence, "vincristine", "vinblastine", "vinorelbine", "vindesine");
             if (vinca >= 0 && containsAny(sentence, "intrathecal", "intra-thecal", "intrarachidien")) {
-                out.add(new Finding(FindingKind.DOSE_NEVER_EVENT, Severity.ERROR, span.start() + vinca,
-                        span.start() + vinca + wordLength(sentence, vinca), text.substring(span.start() + vinca, span.start() + vinca + wordLength(sentence, vinca)),
-                        "vinca alkaloid by the intrathecal route is fatal (never-event): intravenous only", "intravenous only", null));
+                out.add(neverEvent(text, span, folded, vinca,
+                        "vinca alkaloid by the intrathecal route is fatal (never-event): intravenous only", "intravenous only"));
             }
         }
+    }
+
+    /** A never-event finding on the drug word at {@code at} in the folded sentence, mapped back to the text. */
+    private static Finding neverEvent(String text, Sentences.Span span, FoldedText folded, int at, String message, String suggestion) {
+        int start = span.start() + folded.originalOffset(at);
+        int end = span.start() + folded.originalEnd(at + wordLength(folded.folded(), at));
+        return new Finding(FindingKind.DOSE_NEVER_EVENT, Severity.ERROR, start, end, text.substring(start, end), message, suggestion, null);
     }
 
     private static int wordLength(String folded, int at) {

@@ -1,6 +1,7 @@
 package fr.avec.verify;
 
 import fr.avec.text.Quantity;
+import fr.avec.text.Unit;
 import java.util.List;
 
 /**
@@ -17,6 +18,9 @@ final class NumberGrounding {
 
     static void check(String generated, List<Quantity> quantities, Sources sources, List<Finding> out) {
         for (Quantity q : quantities) {
+            if (listMarker(generated, q)) {
+                continue;
+            }
             Quantity sameValueOtherUnit = null;
             boolean grounded = false;
             for (Quantity s : sources.quantities) {
@@ -44,6 +48,23 @@ final class NumberGrounding {
         }
     }
 
+    /** « 1. », « 2) » opening a line or following a sentence: the number of a list item, not a value. */
+    static boolean listMarker(String text, Quantity q) {
+        if (q.hasUnit() || q.kind() != Quantity.Kind.NUMBER || q.value() > 50 || q.value() != Math.rint(q.value())) {
+            return false;
+        }
+        int after = q.end();
+        if (after >= text.length() || text.charAt(after) != '.' && text.charAt(after) != ')'
+                || after + 1 < text.length() && !Character.isWhitespace(text.charAt(after + 1))) {
+            return false;
+        }
+        int k = q.start() - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k--;
+        }
+        return k < 0 || text.charAt(k) == '\n' || text.charAt(k) == '.' || text.charAt(k) == ':' || text.charAt(k) == ';';
+    }
+
     enum Match { SAME, OTHER_UNIT, NONE }
 
     static Match compare(Quantity out, Quantity source) {
@@ -65,6 +86,13 @@ final class NumberGrounding {
             }
             // « 5 g » written for « 5 mg »: the same figure with a swapped unit.
             return close(out.value(), source.value()) ? Match.OTHER_UNIT : Match.NONE;
+        }
+        // « 1 g/j » against « un gramme »: the same dose, one side without its frequency.
+        Unit outHead = out.unit().head();
+        Unit sourceHead = source.unit().head();
+        if (outHead.dimension().equals(sourceHead.dimension()) && (out.unit() != outHead || source.unit() != sourceHead)
+                && close(out.value() * outHead.factor(), source.value() * sourceHead.factor())) {
+            return Match.SAME;
         }
         // « 26 ans » against « 26-year-old » already match; a dose against a duration does not.
         return close(out.value(), source.value()) ? Match.OTHER_UNIT : Match.NONE;

@@ -33,7 +33,7 @@ import org.tartarus.snowball.ext.FrenchStemmer;
  */
 final class SentenceSupport {
 
-    static final double DEFAULT_THRESHOLD = 0.5;
+    static final double DEFAULT_THRESHOLD = 0.4;
     static final int MIN_TERMS = 4;
 
     private static final Set<String> STOP_WORDS = stopWords();

@@ -46,7 +46,9 @@ final class UnknownDrugs {
             "administre", "administree", "administration", "posologie", "dose", "doses", "medicament", "medicaments",
             "prescrit", "prescrite", "prescription", "comprime", "comprimes", "gelule", "gelules", "injection", "perfusion",
             "association", "associe", "associee", "interaction", "interactions", "utilisation", "exposition", "pharmacocinetique",
-            "therapeutique", "taking", "prescribed", "medication", "medications", "dosage", "tablet", "tablets", "mg");
+            "therapeutique", "taking", "prescribed", "medication", "medications", "dosage", "tablet", "tablets", "mg", "utiliser",
+            "utilise", "utilisee", "prendre", "prenez", "prenait", "pris", "contient", "effets", "inhibiteur", "traiter", "take",
+            "takes", "taken", "given", "receiving", "receives", "started", "stopped");
 
     private static final Set<String> COMMON = loadCommon();
     private static final fr.avec.text.WordForms WORDS = fr.avec.text.WordForms.shared();

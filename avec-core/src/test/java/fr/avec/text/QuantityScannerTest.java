@@ -43,6 +43,13 @@ class QuantityScannerTest {
     }
 
     @Test
+    void yearsAndDurationsAsSpeechSaysThem() {
+        assertThat(QuantityScanner.scan("she quit in nineteen eighty-five").get(0).value()).isEqualTo(1985);
+        assertThat(QuantityScanner.scan("it started a week ago").get(0).describe()).isEqualTo("1 sem");
+        assertThat(QuantityScanner.scan("twice a day")).extracting(Quantity::describe).containsExactly("2 fois/j");
+    }
+
+    @Test
     void twoUnitsInARowAreTwoNumbers() {
         assertThat(QuantityScanner.scan("deux trois fois")).hasSize(2);
     }

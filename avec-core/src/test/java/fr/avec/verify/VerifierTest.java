@@ -97,6 +97,19 @@ class VerifierTest {
     }
 
     @Test
+    void aDoseWithItsFrequencyIsGroundedByTheDoseAlone() {
+        Report r = verify("Paracétamol 1000 mg/j, 500 mg daily.", "Il prend un gramme de paracétamol. Five hundred milligrams a day.");
+        assertThat(kind(r, FindingKind.NUMBER_NOT_IN_SOURCE)).isEmpty();
+        assertThat(kind(r, FindingKind.UNIT_MISMATCH)).isEmpty();
+    }
+
+    @Test
+    void listNumbersAreNotValues() {
+        Report r = verify("1. Hypertension artérielle.\n2. Diabète de type 2.", "Hypertension artérielle et diabète de type 2.");
+        assertThat(kind(r, FindingKind.NUMBER_NOT_IN_SOURCE)).isEmpty();
+    }
+
+    @Test
     void changedNumbersAndUnitsAreReported() {
         String source = "Il pèse 80 kg. Bisoprolol 5 mg le matin.";
         Report r = verify("Poids 85 kg. Bisoprolol 5 g le matin.", source);
