@@ -154,7 +154,7 @@ public final class PerturbationEvaluation {
     private void numberOperators(String note, List<String> sources) {
         Report clean = verifier.verify(note, sources, List.of(), OPTIONS);
         List<Quantity> grounded = QuantityScanner.scan(note).stream()
-                .filter(q -> q.kind() == Quantity.Kind.NUMBER && !q.inWords())
+                .filter(q -> q.kind() == Quantity.Kind.NUMBER && !q.inWords() && !listNumber(note, q))
                 .filter(q -> clean.findings().stream().noneMatch(f -> f.start() < q.end() && f.end() > q.start()))
                 .toList();
         if (grounded.isEmpty()) {
@@ -331,6 +331,15 @@ public final class PerturbationEvaluation {
             }
         }
         return null;
+    }
+
+    /** « 1. », « 2) » numbering a list item: not a value, never changed. */
+    private static boolean listNumber(String text, Quantity q) {
+        if (q.hasUnit() || q.end() >= text.length() || text.charAt(q.end()) != '.' && text.charAt(q.end()) != ')') {
+            return false;
+        }
+        String before = text.substring(0, q.start()).stripTrailing();
+        return before.isEmpty() || before.endsWith(".") || before.endsWith(":") || before.endsWith("\n") || before.endsWith(";");
     }
 
     private static String replace(String text, int start, int end, String replacement) {

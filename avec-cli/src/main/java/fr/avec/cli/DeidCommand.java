@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "deid",
         mixinStandardHelpOptions = true,
         description = {"Pseudonymizes French clinical text: names, dates, places, contacts and identifiers.",
-            "Reads FILE (or standard input with - or no FILE); writes the pseudonymized text, or JSON with --format."})
+            "Reads FILE (or standard input with - or no FILE); writes the pseudonymized text, or JSON with --format."},
+        subcommands = {DeidEvaluateCommand.class})
 public final class DeidCommand implements Callable<Integer> {
 
     /** Documents larger than this are refused: a clinical document is kilobytes, not megabytes. */

@@ -1,7 +1,9 @@
 package fr.avec.cli;
 
 import fr.avec.data.DataDirectory;
+import fr.avec.data.lexicon.Lexicons;
 import fr.avec.protect.Protector;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,20 @@ final class ProtectorLoading {
             err.flush();
             return Protector.withoutLexicons();
         }
-        return Protector.withoutLexicons();
+        Lexicons loaded;
+        try {
+            loaded = Lexicons.load(lexicons);
+        } catch (IOException e) {
+            throw new UsageException("cannot read the lexicons in " + lexicons + ": " + e.getMessage());
+        }
+        if (!loaded.missing().isEmpty()) {
+            String message = "lexicons missing in " + lexicons + ": " + loaded.missing();
+            if (strict) {
+                throw new UsageException(message + " (--strict)");
+            }
+            err.println("avec: " + message + "; continuing without them (lower recall on names and places)");
+            err.flush();
+        }
+        return Protector.fromLexicons(loaded);
     }
 }

@@ -60,34 +60,30 @@ final class Candidates {
 
     /** The non-overlapping entities, in text order. */
     List<Entity> resolve(String text) {
-        Integer[] order = new Integer[size];
+        // Priority first, then the longer span, then insertion order: packed into one long for a primitive sort.
+        long[] order = new long[size];
         for (int i = 0; i < size; i++) {
-            order[i] = i;
+            long inversePriority = 255 - Math.max(0, Math.min(255, priority[i]));
+            long inverseLength = (1 << 24) - 1 - Math.min((1 << 24) - 1, end[i] - start[i]);
+            order[i] = inversePriority << 55 | inverseLength << 31 | i;
         }
-        Arrays.sort(order, (a, b) -> {
-            if (priority[a] != priority[b]) {
-                return Integer.compare(priority[b], priority[a]);
-            }
-            int la = end[a] - start[a];
-            int lb = end[b] - start[b];
-            if (la != lb) {
-                return Integer.compare(lb, la);
-            }
-            return Integer.compare(start[a], start[b]);
-        });
+        Arrays.sort(order);
+        java.util.BitSet occupied = new java.util.BitSet(text.length());
         boolean[] taken = new boolean[size];
-        java.util.TreeMap<Integer, Integer> accepted = new java.util.TreeMap<>();
-        for (int idx : order) {
+        int accepted = 0;
+        for (long packed : order) {
+            int idx = (int) (packed & 0x7FFFFFFFL);
             int s = start[idx];
             int e = end[idx];
-            java.util.Map.Entry<Integer, Integer> before = accepted.floorEntry(e - 1);
-            if (before != null && before.getValue() > s) {
+            int next = occupied.nextSetBit(s);
+            if (next >= 0 && next < e) {
                 continue;
             }
+            occupied.set(s, e);
             taken[idx] = true;
-            accepted.put(s, e);
+            accepted++;
         }
-        List<Entity> entities = new ArrayList<>(accepted.size());
+        List<Entity> entities = new ArrayList<>(accepted);
         for (int i = 0; i < size; i++) {
             if (taken[i]) {
                 entities.add(new Entity(label[i], start[i], end[i], text.substring(start[i], end[i])));

@@ -51,7 +51,20 @@ final class Fold {
 
     /** Folds a range of a text; ligatures expand (œ to oe) so that « cœur » meets « coeur ». */
     static String fold(CharSequence text, int start, int end) {
-        StringBuilder sb = new StringBuilder(end - start);
+        char[] out = new char[end - start];
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == 'œ' || c == 'Œ' || c == 'æ' || c == 'Æ') {
+                return foldLigatures(text, start, end); // rare: take the slow path
+            }
+            out[n++] = c < TABLE.length ? TABLE[c] : fold(c);
+        }
+        return new String(out, 0, n);
+    }
+
+    private static String foldLigatures(CharSequence text, int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start + 2);
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -30,8 +30,25 @@ final class FrenchWords {
         this.lookups = ThreadLocal.withInitial(() -> new DictionaryLookup(this.dictionary));
     }
 
-    /** Loads the dictionary shipped on the class path; fails loudly since names cannot be told from words without it. */
+    private static volatile FrenchWords shared;
+
+    /** The dictionary shipped on the class path, read once per process (it is immutable). */
     static FrenchWords load() {
+        FrenchWords w = shared;
+        if (w == null) {
+            synchronized (FrenchWords.class) {
+                w = shared;
+                if (w == null) {
+                    w = read();
+                    shared = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Reads the dictionary; fails loudly since names cannot be told from words without it. */
+    private static FrenchWords read() {
         URL url = FrenchWords.class.getResource(RESOURCE);
         if (url == null) {
             throw new ProtectionException("the French word dictionary (org.languagetool:french-pos-dict) is missing from the class path");
@@ -68,6 +85,25 @@ final class FrenchWords {
             cache.put(lower, best);
         }
         return best;
+    }
+
+    /**
+     * Whether every ordinary reading of the word is a noun or an adjective (« renard », « gaillard »): such a word
+     * right after « madame » in a transcript is a name, while « est », « vous » or « a » are not.
+     */
+    boolean nominalOnly(String word) {
+        List<WordData> found = lookups.get().lookup(word.toLowerCase(Locale.ROOT));
+        for (WordData data : found) {
+            CharSequence tag = data.getTag();
+            if (tag == null || tag.isEmpty()) {
+                continue;
+            }
+            char c = tag.charAt(0);
+            if (c != 'N' && c != 'J' && c != 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the word is an ordinary French word at all. */

@@ -16,11 +16,8 @@ final class IdentifierRecognizer {
     // Sex, year, month, department (2A/2B for Corsica), commune, order, optional key; any single separator.
     private static final Pattern NIR = Pattern.compile(
             "(?<![\\dA-Za-z])([1-478])[ .\\-]?(\\d{2})[ .\\-]?(\\d{2})[ .\\-]?(\\d{2}|2[ABab])[ .\\-]?(\\d{3})[ .\\-]?(\\d{3})(?:[ .\\-]?(\\d{2}))?(?![\\d])");
-    private static final Pattern INS_C = Pattern.compile("(?<!\\d)\\d{22}(?!\\d)");
     private static final Pattern IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
-    private static final Pattern RPPS_BARE = Pattern.compile("(?<![\\d.,])(?:10|8\\d)\\d{9}(?![\\d.,])");
-    private static final Pattern NINE_DIGITS = Pattern.compile("(?<![\\d.,])\\d{9}(?![\\d.,])");
 
     /** Context keyword, then an optional « n° », then a value of digits with optional letters and separators. */
     private static final Pattern KEYED = Pattern.compile(
@@ -29,7 +26,7 @@ final class IdentifierRecognizer {
             + "|num[ée]ro[ \\t]+(?:de[ \\t]+|d')?(?:patient|s[ée]jour|venue|dossier|hospitalisation|admission|passage|visite|ipp|nda|rpps|adeli|finess)"
             + "|(?:n[°o]|num[ée]ro)[ \\t]+(?:IPP|NDA|RPPS|ADELI|FINESS|INS))(?![\\p{L}])"
             + "[ \\t]*(?:[(\\[][^)\\]\\n]{0,20}[)\\]][ \\t]*)?(?:[:=#|\\-][ \\t]*)?(?:(?:n[°o]|num(?:[ée]ro)?)\\.?[ \\t]*(?::[ \\t]*)?)?"
-            + "(?-i:([A-Z]{0,3}\\d(?:[ .\\-/]?\\d){2,29}[A-Z]?))(?![\\dA-Za-z])");
+            + "(?-i:([A-Z]{0,3}\\d[A-Z0-9]{0,24}(?:[.\\-/ ]\\d[A-Z0-9]{0,24}){0,6}))(?![\\dA-Za-z])");
 
     private final Set<String> finess;
     private final List<Pattern> ippPatterns;
@@ -41,11 +38,38 @@ final class IdentifierRecognizer {
         this.ndaPatterns = ndaPatterns;
     }
 
-    void find(String text, Candidates out) {
-        keyed(text, out);
-        nir(text, out);
-        iban(text, out);
-        bare(text, out);
+    static final Set<String> KEYWORDS = Set.of("ipp", "nip", "iep", "nda", "rpps", "adeli", "finess", "ins", "ins-nir",
+            "ins-c", "ins-nia", "matricule", "identifiant", "n", "no", "numero", "num");
+
+    void find(String text, Tokens t, Candidates out) {
+        Matcher keyed = KEYED.matcher(text);
+        Matcher nir = NIR.matcher(text);
+        Matcher iban = IBAN.matcher(text);
+        for (int i = 0; i < t.size; i++) {
+            int s = t.start[i];
+            if (t.isWord(i)) {
+                if (t.is(i, WordClasses.ID_KEYWORD) && plausibleKeyword(t, i) && Anchored.at(keyed, s)) {
+                    keyed(text, keyed, out);
+                }
+                if (t.length(i) == 2 && t.upper(i) && t.isNumber(i + 1) && t.start[i + 1] == t.end[i] && Anchored.at(iban, s)) {
+                    iban(text, iban, out);
+                }
+            } else if (t.isNumber(i)) {
+                char c = text.charAt(s);
+                if ("123478".indexOf(c) >= 0 && Anchored.digitsAhead(text, s, 13, 24) && Anchored.at(nir, s)) {
+                    nir(text, nir, out);
+                }
+                int len = t.length(i);
+                boolean isolated = !decimalNeighbour(t, i);
+                if (len == 22 && isolated) {
+                    out.add(Label.INS, s, t.end[i], PRIORITY);
+                } else if (len == 11 && isolated && (text.startsWith("10", s) || c == '8') && Checksums.luhn(t.surface(i))) {
+                    out.add(Label.RPPS, s, t.end[i], PRIORITY - 1);
+                } else if (len == 9 && isolated && finess.contains(t.surface(i))) {
+                    out.add(Label.FINESS, s, t.end[i], PRIORITY - 1);
+                }
+            }
+        }
         for (Pattern p : ippPatterns) {
             configured(text, p, Label.IPP, out);
         }
@@ -54,18 +78,33 @@ final class IdentifierRecognizer {
         }
     }
 
-    private static void keyed(String text, Candidates out) {
-        Matcher m = KEYED.matcher(text);
-        while (m.find()) {
-            String keyword = Fold.fold(m.group(1));
-            String value = m.group(2);
-            int digits = Context.digits(value).length();
-            if (digits < 4) {
-                continue;
-            }
-            Label label = labelFor(keyword, digits);
-            out.add(label, m.start(2), trimEnd(text, m.start(2), m.end(2)), PRIORITY + 2);
+    /** « N° », « no. », « numéro de séjour »: not the « n' » of « n'est », which is far more frequent. */
+    private static boolean plausibleKeyword(Tokens t, int i) {
+        String key = t.key(i);
+        if (key.equals("n") || key.equals("no")) {
+            return t.text.charAt(t.end[i] - 1) != '\'' && t.text.charAt(t.end[i] - 1) != '’'
+                    && (t.isPunct(i + 1, '°') || t.isPunct(i + 1, 'º') || t.isPunct(i + 1, '.') || t.isWord(i + 1)
+                    || t.isNumber(i + 1) && key.equals("no"));
         }
+        return true;
+    }
+
+    private static boolean decimalNeighbour(Tokens t, int i) {
+        return (t.isPunct(i - 1, ',') || t.isPunct(i - 1, '.')) && t.isNumber(i - 2) && t.end[i - 2] == t.start[i - 1]
+                && t.end[i - 1] == t.start[i]
+                || (t.isPunct(i + 1, ',') || t.isPunct(i + 1, '.')) && t.isNumber(i + 2) && t.end[i] == t.start[i + 1]
+                && t.end[i + 1] == t.start[i + 2];
+    }
+
+    private static void keyed(String text, Matcher m, Candidates out) {
+        String keyword = Fold.fold(m.group(1));
+        String value = m.group(2);
+        int digits = Context.digits(value).length();
+        if (digits < 4) {
+            return;
+        }
+        Label label = labelFor(keyword, digits);
+        out.add(label, m.start(2), trimEnd(text, m.start(2), m.end(2)), PRIORITY + 2);
     }
 
     private static int trimEnd(String text, int s, int e) {
@@ -102,9 +141,8 @@ final class IdentifierRecognizer {
         return Label.IPP;
     }
 
-    private static void nir(String text, Candidates out) {
-        Matcher m = NIR.matcher(text);
-        while (m.find()) {
+    private static void nir(String text, Matcher m, Candidates out) {
+        {
             String body = m.group(1) + m.group(2) + m.group(3) + m.group(4).toUpperCase(java.util.Locale.ROOT) + m.group(5) + m.group(6);
             int month = Integer.parseInt(m.group(3));
             boolean plausibleMonth = (month >= 1 && month <= 12) || month >= 20;
@@ -120,42 +158,20 @@ final class IdentifierRecognizer {
                 valid = false;
             }
             if (!plausibleMonth && !context) {
-                continue;
+                return;
             }
             if (valid || context) {
                 out.add(insContext ? Label.INS : Label.SECU, m.start(), m.end(), PRIORITY + 1);
             }
         }
-        Matcher c = INS_C.matcher(text);
-        while (c.find()) {
-            out.add(Label.INS, c.start(), c.end(), PRIORITY);
-        }
     }
 
-    private static void iban(String text, Candidates out) {
-        Matcher m = IBAN.matcher(text);
-        while (m.find()) {
+    private static void iban(String text, Matcher m, Candidates out) {
+        {
             String compact = m.group(1).replace(" ", "");
             boolean valid = Checksums.validIban(compact);
             if (valid || Context.hasAnyWord(Context.before(text, m.start(), 40), "iban", "rib", "bic", "compte")) {
                 out.add(Label.IBAN, m.start(1), m.end(1), PRIORITY + 3);
-            }
-        }
-    }
-
-    private void bare(String text, Candidates out) {
-        Matcher r = RPPS_BARE.matcher(text);
-        while (r.find()) {
-            if (Checksums.luhn(r.group())) {
-                out.add(Label.RPPS, r.start(), r.end(), PRIORITY - 1);
-            }
-        }
-        if (!finess.isEmpty()) {
-            Matcher f = NINE_DIGITS.matcher(text);
-            while (f.find()) {
-                if (finess.contains(f.group())) {
-                    out.add(Label.FINESS, f.start(), f.end(), PRIORITY - 1);
-                }
             }
         }
     }

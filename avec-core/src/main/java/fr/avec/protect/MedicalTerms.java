@@ -12,7 +12,7 @@ final class MedicalTerms {
     }
 
     /** Nouns after which « de X » names a disease, sign, score or technique, not a person. */
-    static final Set<String> EPONYM_HEADS = Set.of(
+    static final Set<String> EPONYM_HEADS = Set.of("boule", "bourse", "pince", "aiguille", 
             "maladie", "maladies", "syndrome", "syndromes", "signe", "signes", "score", "scores", "test", "tests",
             "manoeuvre", "manœuvre", "classification", "echelle", "stade", "stades", "sonde", "loi", "critere",
             "criteres", "triade", "kyste", "ligament", "canal", "cellule", "cellules", "corps", "tumeur", "lymphome",
@@ -93,7 +93,7 @@ final class MedicalTerms {
             "adresse", "ville", "motif", "diagnostic", "conclusion", "traitement", "antecedents", "examen", "histoire",
             "compte", "rendu", "lettre", "courrier", "ordonnance", "certificat", "docteurs", "professeurs", "mme",
             "mr", "dr", "pr", "mlle", "m", "fait", "vu", "revu", "suivi", "dossier", "chambre", "lit", "box", "salle",
-            "batiment", "aile", "sud", "nord", "est", "ouest", "ehpad", "ssr", "usld");
+            "batiment", "aile", "ehpad", "ssr", "usld");
 
     /** Words of company names and countries that follow a name in leaflets (« Eli Lilly Nederland B.V. »). */
     static final Set<String> NOT_PERSONS = Set.of("gmbh", "ltd", "plc", "sa", "sas", "sarl", "ag", "bv", "nv", "inc", "llc",

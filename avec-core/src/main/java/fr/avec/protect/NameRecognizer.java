@@ -19,13 +19,15 @@ final class NameRecognizer {
     /** Dictionary frequency class from which a word is too common to be a name without strong context. */
     private static final int COMMON = 4;
 
-    private static final Set<String> TITLES_ABBREVIATED = Set.of("m", "mr", "mme", "mmes", "mlle", "melle", "dr", "drs", "pr",
+    static final Set<String> TITLES_ABBREVIATED = Set.of("m", "mr", "mme", "mmes", "mlle", "melle", "dr", "drs", "pr",
             "prs", "me", "mm");
-    private static final Set<String> TITLES_FULL = Set.of("monsieur", "madame", "mademoiselle", "docteur", "professeur",
+    static final Set<String> TITLES_FULL = Set.of("monsieur", "madame", "mademoiselle", "docteur", "professeur",
             "maitre", "messieurs", "mesdames", "docteurs", "professeurs");
 
     /** Header fields whose value is a name, with the label of a single bare value. */
     private static final Map<String, Label> FIELDS = new HashMap<>();
+    /** Every field name, for {@link WordClasses}. */
+    static final Set<String> FIELD_NAMES;
     /** Phrases after which a name follows in running text. */
     private static final Set<String> INTRODUCERS = Set.of("adresse par", "adressee par", "adresses par", "vu par", "vue par",
             "suivi par", "suivie par", "examine par", "examinee par", "accompagne de", "accompagnee de", "accompagne par",
@@ -59,6 +61,7 @@ final class NameRecognizer {
                 "beneficiaire", "identite du patient", "usager", "resident", "residente", "enfant", "mere de l'enfant"}) {
             FIELDS.putIfAbsent(f, null);
         }
+        FIELD_NAMES = Set.copyOf(FIELDS.keySet());
     }
 
     private final Vocabulary vocabulary;
@@ -76,8 +79,7 @@ final class NameRecognizer {
             if (!t.isWord(i)) {
                 continue;
             }
-            String key = t.key(i);
-            if (TITLES_ABBREVIATED.contains(key) || TITLES_FULL.contains(key)) {
+            if (t.is(i, WordClasses.TITLE)) {
                 afterTitle(t, i, labels);
             }
         }
@@ -93,7 +95,8 @@ final class NameRecognizer {
     private void afterTitle(Tokens t, int i, Label[] labels) {
         String key = t.key(i);
         boolean abbreviated = TITLES_ABBREVIATED.contains(key);
-        if (abbreviated) {
+        boolean lowerDoctor = !t.capitalized(i) && (key.equals("dr") || key.equals("pr"));
+        if (abbreviated && !lowerDoctor) {
             // « M » and « Me » are titles only written with a capital: « m » is a metre, « me » a pronoun.
             if (!t.capitalized(i)) {
                 return;
@@ -121,10 +124,15 @@ final class NameRecognizer {
                 j++;
             }
         }
-        if (j < t.size && t.lineBreakBefore(j) && !(abbreviated || t.capitalized(i))) {
+        // A title ends its line only in signatures: « Dr\nMartin », never « Sexe : M\nIPP ».
+        if (j < t.size && t.lineBreakBefore(j) && !(key.equals("dr") || key.equals("pr") || key.equals("docteur")
+                || key.equals("professeur"))) {
             return;
         }
-        boolean lenient = TITLES_FULL.contains(key) && !t.capitalized(i); // transcripts: « madame dupont »
+        if (key.equals("m") && !t.isPunct(i + 1, '.') && !(t.isWord(j) && t.capitalized(j))) {
+            return;
+        }
+        boolean lenient = (TITLES_FULL.contains(key) || lowerDoctor) && !t.capitalized(i); // « madame dupont », « vu par dr durand »
         nameSequence(t, j, labels, null, lenient, true);
     }
 
@@ -139,7 +147,12 @@ final class NameRecognizer {
         int count = 0;
         while (k < t.size && count < 5) {
             if (k > first && t.lineBreakBefore(k)) {
-                break;
+                // « Patient : Jean\nDUPONT »: a family name alone on the next line continues a name field.
+                boolean wrapped = strongContext && count > 0 && t.isWord(k) && t.upper(k)
+                        && (k + 1 >= t.size || t.lineBreakBefore(k + 1)) && !MedicalTerms.ROLE_WORDS.contains(t.key(k));
+                if (!wrapped) {
+                    break;
+                }
             }
             if (t.isWord(k)) {
                 String key = t.key(k);
@@ -154,8 +167,18 @@ final class NameRecognizer {
                     k++; // « Mme De La Fontaine »
                     continue;
                 }
-                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key) || MedicalTerms.NOT_PERSONS.contains(key)) {
+                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1)
+                        && vocabulary.isFamilyName(key + " " + t.key(k + 1))) {
+                    count++;
+                    k += 2; // « monsieur le goff »
+                    continue;
+                }
+                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
+                        || MedicalTerms.NOT_PERSONS.contains(key) && !(strongContext && count == 0 && cap)) {
                     break;
+                }
+                if (count > 0 && FIELDS.containsKey(key) && (t.isPunct(k + 1, ':') || t.isWord(k + 1) && t.isPunct(k + 2, ':'))) {
+                    break; // « NOM : DUPONT PRENOM : MARIE »: the next field's label
                 }
                 if (cap) {
                     if (t.length(k) == 1 && t.isPunct(k + 1, '.')) {
@@ -174,8 +197,8 @@ final class NameRecognizer {
                     k++;
                     continue;
                 }
-                if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key))
-                        && !words.isWord(t.surface(k)) && t.length(k) > 2) {
+                if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
+                        && (!words.isWord(t.surface(k)) || words.nominalOnly(t.surface(k)) && !MedicalTerms.ROLE_WORDS.contains(key))) {
                     count++;
                     k++;
                     continue;
@@ -262,8 +285,9 @@ final class NameRecognizer {
             }
             boolean fieldStart = t.has(i, Tokens.LINE_START) || t.isPunct(i - 1, '|') || t.isPunct(i - 1, ',')
                     || t.isPunct(i - 1, ';') || t.isPunct(i - 1, '-') || t.isPunct(i - 1, '•') || t.isPunct(i - 1, '*')
-                    || i > 0 && t.text.charAt(t.start[i] - 1) == '\t';
-            if (!fieldStart) {
+                    || i > 0 && t.text.charAt(t.start[i] - 1) == '\t'
+                    || t.capitalized(i) && !(t.isWord(i - 1) && !t.capitalized(i - 1)); // « Nom : Dupont Prénom : Marie »
+            if (!fieldStart || !t.is(i, WordClasses.FIELD_START)) {
                 continue;
             }
             // Longest field name of up to four words followed by « : » (or a tab).
@@ -282,6 +306,15 @@ final class NameRecognizer {
                     if (t.text.charAt(t.end[k] - 1) == '\'' || t.text.charAt(t.end[k] - 1) == '’') {
                         name.append('\'');
                     }
+                } else if (t.isPunct(k, '(') && t.isWord(k + 1) && (t.key(k + 1).equals("e") || t.key(k + 1).equals("es")
+                        || t.key(k + 1).equals("s")) && t.isPunct(k + 2, ')')) {
+                    k += 2; // « Patient(e) : », « Né(e) le »
+                    int colon = k + 1;
+                    if ((t.isPunct(colon, ':') || t.isPunct(colon, '|')) && FIELDS.containsKey(name.toString())) {
+                        matchedEnd = colon + 1;
+                        matchedLabel = FIELDS.get(name.toString());
+                    }
+                    continue;
                 } else if (t.isPunct(k, ',') || t.isPunct(k, '-') || t.isPunct(k, '/') || t.isPunct(k, '.')) {
                     name.append(t.text.charAt(t.start[k]) == '.' ? "." : t.text.charAt(t.start[k]) == '/' ? "" : ",");
                     if (t.isPunct(k, '/')) {
@@ -345,9 +378,12 @@ final class NameRecognizer {
 
     // ---- running text -------------------------------------------------------------------------------------
 
+    static final Set<String> INTRODUCER_STARTS = INTRODUCERS.stream().map(s -> s.split(" ")[0])
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private void introducers(Tokens t, Label[] labels) {
         for (int i = 0; i < t.size; i++) {
-            if (!t.isWord(i)) {
+            if (!t.is(i, WordClasses.INTRODUCER_START)) {
                 continue;
             }
             String one = t.key(i);
@@ -405,11 +441,20 @@ final class NameRecognizer {
                     nameSequence(t, i, labels, null, false, false);
                     continue;
                 }
+                // « Lise Le Roux », « Anne De La Fontaine », « Paulo Da Silva ».
+                if (j + 1 < t.size && t.isWord(j) && MedicalTerms.PARTICLES.contains(t.key(j)) && t.capitalized(j)
+                        && t.isWord(j + 1) && t.capitalized(j + 1) && !t.lineBreakBefore(j) && !t.lineBreakBefore(j + 1)
+                        && (vocabulary.isFamilyName(t.key(j) + " " + t.key(j + 1)) || familyLike(t, j + 1))) {
+                    nameSequence(t, i, labels, null, false, true);
+                    continue;
+                }
+                bareFirstName(t, i, labels);
                 // Initial: « Marie D. » is a name too, but rare; left to propagation.
             }
             if (t.upper(i) && familyLike(t, i) && i + 1 < t.size && t.isWord(i + 1) && !t.lineBreakBefore(i + 1)
                     && t.capitalized(i + 1) && firstNameLike(t, i + 1)
-                    && (!t.upper(i + 1) || vocabulary.isFamilyName(t.key(i)) && !words.isWord(t.surface(i + 1)))) {
+                    && (!t.upper(i + 1) || vocabulary.isFamilyName(t.key(i))
+                        && (!words.isWord(t.surface(i + 1)) || vocabulary.births(t.key(i + 1)) >= 20_000))) {
                 int end = i + 2;
                 while (end < t.size && end < i + 4 && t.isWord(end) && t.capitalized(end) && !t.upper(end)
                         && !t.lineBreakBefore(end) && firstNameLike(t, end)) {
@@ -430,11 +475,36 @@ final class NameRecognizer {
             if (k > i && t.lineBreakBefore(k)) {
                 break;
             }
-            if (t.isWord(k) && MedicalTerms.NOT_PERSONS.contains(t.key(k))) {
+            if (t.is(k, WordClasses.NOT_PERSON)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Kin and carers whose first name often follows alone (« sa fille Camille », « avec Lucas »). */
+    private static final Set<String> PERSON_NOUNS = Set.of("fille", "fils", "femme", "mari", "epouse", "epoux", "mere", "pere",
+            "soeur", "frere", "ami", "amie", "compagne", "compagnon", "petite-fille", "petit-fils", "niece", "neveu", "tante",
+            "oncle", "voisin", "voisine", "cousin", "cousine", "belle-fille", "beau-fils", "gendre", "bru", "conjoint",
+            "conjointe", "prenomme", "prenommee", "appele", "appelee", "avec", "et", "enfant", "bebe", "aidant", "aidante");
+
+    /** A first name alone in running text: « ma fille Mayssa trouve que... ». */
+    private void bareFirstName(Tokens t, int i, Label[] labels) {
+        if (t.upper(i) || t.has(i, Tokens.SENTENCE_START) || !t.isWord(i - 1) || t.capitalized(i - 1)
+                || t.isWord(i + 1) && t.capitalized(i + 1) && !t.lineBreakBefore(i + 1)) {
+            return;
+        }
+        String key = t.key(i);
+        String previous = t.key(i - 1);
+        long births = vocabulary.births(key);
+        if (births < 500 || vocabulary.communes.containsKey(key) || MedicalTerms.NOT_PERSONS.contains(key)
+                || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)) {
+            return;
+        }
+        boolean ordinary = words.isWord(t.surface(i));
+        if (!ordinary || PERSON_NOUNS.contains(previous) && births >= 5000) {
+            labels[i] = Label.PRENOM;
+        }
     }
 
     private boolean firstNameLike(Tokens t, int i) {
@@ -452,7 +522,7 @@ final class NameRecognizer {
 
     private boolean familyLike(Tokens t, int i) {
         String key = t.key(i);
-        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)
+        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)
                 || MedicalTerms.NOT_PERSONS.contains(key)) {
             return false;
         }
@@ -523,6 +593,9 @@ final class NameRecognizer {
             }
             if (!t.capitalized(i) && words.isWord(t.surface(i))) {
                 continue; // « blanc » in lower case stays a colour even when Mme Blanc is the patient
+            }
+            if (t.has(i, Tokens.SENTENCE_START) && !t.upper(i) && words.commonness(t.surface(i)) >= COMMON) {
+                continue; // « Petit épanchement » opens a sentence even when Dr Petit signed the letter
             }
             out.add(l, t.start[i], t.end[i], PROPAGATED);
         }

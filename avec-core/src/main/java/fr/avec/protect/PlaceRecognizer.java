@@ -9,11 +9,12 @@ import java.util.Set;
 final class PlaceRecognizer {
 
     static final int HOSPITAL_PRIORITY = 70;
-    static final int ADDRESS_PRIORITY = 65;
+    // Above dates: « 118 route du 8 Mai 1945 » is one address.
+    static final int ADDRESS_PRIORITY = 82;
     static final int ZIP_PRIORITY = 60;
     static final int CITY_PRIORITY = 55;
 
-    private static final Set<String> STREET_TYPES = Set.of("rue", "avenue", "av", "boulevard", "bd", "bld", "blvd", "impasse",
+    static final Set<String> STREET_TYPES = Set.of("rue", "avenue", "av", "boulevard", "bd", "bld", "blvd", "impasse",
             "allee", "allees", "quai", "place", "pl", "chemin", "route", "rte", "cours", "square", "passage", "residence",
             "lieu-dit", "lotissement", "lot", "hameau", "faubourg", "fbg", "voie", "sentier", "promenade", "esplanade",
             "cite", "parvis", "rond-point", "villa", "mail", "montee", "traverse", "chaussee", "clos", "domaine", "ruelle", "venelle");
@@ -21,13 +22,25 @@ final class PlaceRecognizer {
     private static final Set<String> AMBIGUOUS_STREET_TYPES = Set.of("place", "pl", "chemin", "route", "cours", "voie", "passage",
             "square", "cite", "mail", "villa", "domaine", "clos", "lot", "residence", "promenade", "montee", "traverse");
     private static final Set<String> NUMBER_SUFFIXES = Set.of("bis", "ter", "quater", "b", "c", "a");
-    private static final Set<String> HOSPITAL_HEADS = Set.of("hopital", "hopitaux", "chu", "chru", "chr", "ch", "chi", "chic",
+    static final Set<String> HOSPITAL_HEADS = Set.of("hopital", "hopitaux", "chu", "chru", "chr", "ch", "chi", "chic",
             "chs", "chg", "chd", "chiv", "clinique", "polyclinique", "institut", "hospices", "gh", "ghu", "aphp", "ap-hp",
             "centre", "ehpad", "ssr", "maternite", "fondation", "groupe", "pole", "gcs", "hia", "cmc", "cancéropôle");
     private static final Set<String> CITY_VERBS = Set.of("ne", "nee", "nes", "habite", "habitant", "habitante", "domicilie",
             "domiciliee", "demeurant", "reside", "residant", "residante", "vit", "fait", "originaire", "transfere", "transferee",
             "hospitalise", "hospitalisee", "demenage", "demenagee", "installe", "installee", "vivant", "travaille", "retour",
-            "arrive", "arrivee", "venu", "venue", "rentre", "rentree", "scolarise", "scolarisee");
+            "arrive", "arrivee", "venu", "venue", "rentre", "rentree", "scolarise", "scolarisee", "vis", "vivez", "vivent",
+            "vivait", "habitez", "habitent", "habitait", "habitais", "resides", "residez", "demeure", "demeurez", "nait", "naissance",
+            "hospitalises", "opere", "operee", "suivi", "suivie", "adresse", "adressee", "urgences", "sejour", "sejourne",
+            "vacances", "voyage", "retraite", "retraitee", "demenagement", "mute", "mutee");
+
+    /** University hospitals commonly named alone (« adressé par Necker », « suivi à la Pitié-Salpêtrière »). */
+    private static final Set<String> KNOWN_HOSPITALS = Set.of("hegp", "pitie-salpetriere", "necker", "bichat", "lariboisiere",
+            "saint-antoine", "tenon", "cochin", "bicetre", "kremlin-bicetre", "avicenne", "beaujon", "henri-mondor", "robert-debre",
+            "ambroise-pare", "raymond-poincare", "louis-mourier", "jean-verdier", "paul-brousse", "antoine-beclere", "hotel-dieu",
+            "pellegrin", "purpan", "rangueil", "timone", "lapeyronie", "croix-rousse", "hautepierre", "saint-louis", "bretonneau",
+            "pompidou", "salpetriere", "aphp", "ap-hp", "aphm", "ap-hm", "hcl");
+    /** Words after which a capitalised hospital name stands for the hospital. */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("a", "au", "vers", "l", "la", "par", "depuis");
 
     private final Vocabulary vocabulary;
     private final FrenchWords words;
@@ -40,12 +53,15 @@ final class PlaceRecognizer {
     void find(Tokens t, Candidates out) {
         for (int i = 0; i < t.size; i++) {
             if (t.isWord(i)) {
-                String key = t.key(i);
-                if (STREET_TYPES.contains(key)) {
+                if (t.is(i, WordClasses.STREET)) {
                     address(t, i, out);
                 }
-                if (HOSPITAL_HEADS.contains(key)) {
+                if (t.is(i, WordClasses.HOSPITAL)) {
                     hospital(t, i, out);
+                }
+                if (t.capitalized(i) && KNOWN_HOSPITALS.contains(t.key(i)) && !NameRecognizer.eponymContext(t, i)
+                        && (t.upper(i) || t.isWord(i - 1) && PLACE_PREPOSITIONS.contains(t.key(i - 1)) || t.isPunct(i - 1, '('))) {
+                    out.add(Label.HOPITAL, t.start[i], t.end[i], HOSPITAL_PRIORITY - 1);
                 }
                 if (t.capitalized(i)) {
                     city(t, i, out);
@@ -115,6 +131,12 @@ final class PlaceRecognizer {
         if (last < 0) {
             return;
         }
+        // « rue du 8 Mai 1945 »: the year after a month belongs to the street name.
+        if (t.isNumber(last + 1) && t.length(last + 1) == 4 && !t.lineBreakBefore(last + 1)
+                && Set.of("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                        "novembre", "decembre").contains(t.key(last))) {
+            last++;
+        }
         if (!numbered && AMBIGUOUS_STREET_TYPES.contains(key)) {
             return; // « au cours de », « voie publique », « mise en place »
         }
@@ -136,9 +158,8 @@ final class PlaceRecognizer {
         if (dep == 0 || dep == 99 || dep == 96) {
             return;
         }
-        if (t.isPunct(i - 1, ',') && t.isNumber(i - 2) || t.isPunct(i - 1, '.') && t.isNumber(i - 2)
-                || t.isPunct(i + 1, ',') && t.isNumber(i + 2) || t.isPunct(i + 1, '.') && t.isNumber(i + 2)) {
-            return; // a decimal number
+        if (decimal(t, i - 1) || decimal(t, i + 1)) {
+            return; // « 12,33000 »: a decimal number
         }
         int next = i + 1;
         int cityEnd = -1;
@@ -160,6 +181,11 @@ final class PlaceRecognizer {
                 out.add(Label.VILLE, t.start[next], t.end[e - 1], CITY_PRIORITY + 5);
             }
         }
+    }
+
+    private static boolean decimal(Tokens t, int sep) {
+        return (t.isPunct(sep, ',') || t.isPunct(sep, '.')) && t.isNumber(sep - 1) && t.isNumber(sep + 1)
+                && t.end[sep - 1] == t.start[sep] && t.end[sep] == t.start[sep + 1];
     }
 
     private void zipSpaced(Tokens t, int i, Candidates out) {
@@ -245,12 +271,13 @@ final class PlaceRecognizer {
             return;
         }
         boolean verb = false;
-        for (int k = p - 1; k >= Math.max(0, p - 3); k--) {
+        // « habite à », « née le 03/04/1948 à »: a verb of place a few tokens back on the same line.
+        for (int k = p - 1; k >= Math.max(0, p - 9); k--) {
             if (t.isWord(k) && CITY_VERBS.contains(t.key(k))) {
                 verb = true;
                 break;
             }
-            if (!t.isWord(k)) {
+            if (t.lineBreakBefore(k + 1) || t.isPunct(k, '.') || t.isPunct(k, ';')) {
                 break;
             }
         }
@@ -270,7 +297,7 @@ final class PlaceRecognizer {
                 return;
             }
             // « à Paris » yes; « à Marie », « à Noël », « à Jeun » no.
-            if (single && (vocabulary.isFirstName(key) || words.isWord(t.surface(i)) || t.has(i, Tokens.SENTENCE_START)
+            if (single && (vocabulary.isFirstName(key) && vocabulary.births(key) > 2000 || words.isWord(t.surface(i)) || t.has(i, Tokens.SENTENCE_START)
                     || MedicalTerms.ROLE_WORDS.contains(key)) || t.upper(i)) {
                 return;
             }
@@ -280,6 +307,16 @@ final class PlaceRecognizer {
 
     /** « Bordeaux, le 12 mars 2021 »: the place line of a letter. */
     private void letterPlace(Tokens t, int i, Candidates out) {
+        boolean comma = false;
+        for (int k = i + 1; k < Math.min(t.size, i + 7) && !t.lineBreakBefore(k); k++) {
+            if (t.isPunct(k, ',')) {
+                comma = true;
+                break;
+            }
+        }
+        if (!comma) {
+            return;
+        }
         int end = communeAt(t, i);
         if (end < 0) {
             end = capitalisedRun(t, i);
@@ -299,7 +336,8 @@ final class PlaceRecognizer {
                 continue;
             }
             String w = t.key(x);
-            if (w.startsWith("hospital") || w.startsWith("medic") || w.equals("soins") || w.equals("sante") || w.equals("readaptation")
+            if (w.startsWith("hospital") || w.startsWith("medic") || w.equals("soins") || w.endsWith("dialyse") || w.equals("jardins")
+                    || w.equals("residence") || w.equals("clos") || w.equals("maison") || w.equals("oncologie") || w.equals("sante") || w.equals("sante") || w.equals("readaptation")
                     || w.equals("reeducation") || w.equals("cancer") || w.startsWith("cancero") || w.equals("lutte")
                     || w.equals("saint") || w.equals("sainte") || w.startsWith("saint-") || w.startsWith("sainte-")
                     || w.equals("chirurgical") || w.equals("hospitalo-universitaire") || w.equals("universitaire")
@@ -328,20 +366,24 @@ final class PlaceRecognizer {
                 return; // « étude clinique du Vascoril »: an adjective, not a clinic
             }
         }
-        boolean generic = Set.of("centre", "groupe", "pole", "fondation", "institut", "gcs").contains(key);
+        boolean generic = Set.of("centre", "groupe", "pole", "fondation", "institut", "gcs").contains(key)
+                && !(t.upper(i) && t.has(i, Tokens.LINE_START));
         boolean acronym = t.upper(i) || key.equals("aphp") || key.equals("ap-hp");
         int last = -1;
         int guard = 0;
         while (k < t.size && guard++ < 8 && !t.lineBreakBefore(k)) {
             if (t.isWord(k)) {
                 String w = t.key(k);
-                if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en")) && t.isWord(k + 1)
-                        && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1))) && !w.startsWith("s")) {
+                if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en") || w.equals("les"))
+                        && t.isWord(k + 1) && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1))) && !w.startsWith("s")) {
                     k++;
                     continue;
                 }
-                if (t.upper(k) && !t.upper(i) || t.upper(k) && words.commonness(t.surface(k)) >= 4 && !vocabulary.isFamilyName(w)
-                        && !vocabulary.isFirstName(w) && !vocabulary.communes.containsKey(w)) {
+                // Upper-case words are a name only in an upper-case heading line (« CLINIQUE DE L'UNION »).
+                boolean heading = t.upper(i) && t.has(i, Tokens.LINE_START);
+                boolean knownName = vocabulary.isFamilyName(w) || vocabulary.isFirstName(w) || vocabulary.communes.containsKey(w);
+                if (t.upper(k) && !t.upper(i) && !knownName && t.length(k) > 4
+                        || !heading && t.upper(k) && words.commonness(t.surface(k)) >= 4 && !knownName) {
                     break;
                 }
                 if (MedicalTerms.PARTICLES.contains(w) && !w.startsWith("s")) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import fr.avec.data.lexicon.Lexicons;
 
 /**
  * The pseudonymization engine for French clinical text: finds identifying data ({@link #detect}), replaces it
@@ -44,6 +45,14 @@ public final class Protector {
         return builder().build();
     }
 
+    /**
+     * An engine built from the reference lexicons (INSEE first and family names, communes, La Poste postal codes,
+     * FINESS establishments); the surrogate pools are drawn from them too.
+     */
+    public static Protector fromLexicons(Lexicons lexicons) {
+        return LexiconPools.fill(builder(), lexicons).build();
+    }
+
     /** Whether the name and place lexicons were given; without them recall on names and places is lower. */
     public boolean hasLexicons() {
         return vocabulary.fromLexicons;
@@ -57,17 +66,39 @@ public final class Protector {
         try {
             Candidates candidates = new Candidates();
             Tokens tokens = new Tokens(text);
-            identifiers.find(text, candidates);
-            contacts.find(text, candidates);
+            identifiers.find(text, tokens, candidates);
+            contacts.find(text, tokens, candidates);
+            contacts.inWords(tokens, candidates);
             dates.find(text, tokens, candidates);
             places.find(tokens, candidates);
             names.find(tokens, candidates);
-            return candidates.resolve(text);
+            return birthDatesAfterNames(text, candidates.resolve(text));
         } catch (ProtectionException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw new ProtectionException("detection failed", e);
         }
+    }
+
+    /** « Mme Marie DUPONT (03/04/1948) »: a date in brackets right after a person's name is a date of birth. */
+    private static List<Entity> birthDatesAfterNames(String text, List<Entity> entities) {
+        List<Entity> result = null;
+        for (int k = 1; k < entities.size(); k++) {
+            Entity e = entities.get(k);
+            Entity before = entities.get(k - 1);
+            if (e.label() != Label.DATE || before.label() != Label.NOM && before.label() != Label.PRENOM) {
+                continue;
+            }
+            String between = text.substring(before.end(), e.start()).strip();
+            if (between.equals("(") || between.equals(", né le") || between.equals(", née le") || between.equals("né le")
+                    || between.equals("née le") || between.equals(", né(e) le")) {
+                if (result == null) {
+                    result = new ArrayList<>(entities);
+                }
+                result.set(k, new Entity(Label.DATE_NAISSANCE, e.start(), e.end(), e.text()));
+            }
+        }
+        return result == null ? entities : result;
     }
 
     /**
@@ -165,7 +196,7 @@ public final class Protector {
                 }
                 yield d.replace("(0)", "");
             }
-            case SECU, INS, IBAN, RPPS, ADELI, FINESS, IPP, NDA, ZIP -> text.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+            case SECU, INS, IBAN, RPPS, ADELI, FINESS, IPP, NDA, ZIP -> alphanumeric(text);
             case DATE, DATE_NAISSANCE -> {
                 FrenchDate d = placeholder ? FrenchDate.parse(text) : null;
                 yield d == null ? Fold.fold(text) : d.date() + "|" + d.hasDay() + d.hasMonth() + d.hasYear();
@@ -173,6 +204,17 @@ public final class Protector {
             case MAIL, URL -> text.toLowerCase(Locale.ROOT);
             default -> Vocabulary.placeKey(text);
         };
+    }
+
+    private static String alphanumeric(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                sb.append(Character.toUpperCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static String mask(String text) {

@@ -135,7 +135,11 @@ final class Reidentifier {
             if (keys == null) {
                 continue;
             }
+            boolean wordStart = p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1));
             for (Key k : keys) {
+                if (!k.placeholder && !wordStart) {
+                    continue; // a surrogate only starts a word
+                }
                 int available = n - p;
                 if (available > k.folded.length) {
                     continue;

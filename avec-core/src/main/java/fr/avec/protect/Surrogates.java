@@ -45,14 +45,17 @@ final class Surrogates {
 
     /** A hospital whose name starts like the original, so that « l'Hôpital X » stays « l'Hôpital Y ». */
     private String hospital(String original, SplittableRandom random) {
-        String head = Fold.fold(original).split("[ \\-']")[0];
-        List<String> same = vocabulary.hospitalSurrogates.stream().filter(h -> Fold.fold(h).startsWith(head + " ")).toList();
-        if (!same.isEmpty()) {
+        String folded = Fold.fold(original);
+        int cut = 0;
+        while (cut < folded.length() && Character.isLetter(folded.charAt(cut))) {
+            cut++;
+        }
+        List<String> same = vocabulary.hospitalsByHead.get(folded.substring(0, cut));
+        if (same != null && !same.isEmpty()) {
             return pick(same, random);
         }
-        boolean vowel = !head.isEmpty() && "aeiouyh".indexOf(head.charAt(0)) >= 0;
-        List<String> sameSound = vocabulary.hospitalSurrogates.stream()
-                .filter(h -> ("aeiouyh".indexOf(Fold.fold(h).charAt(0)) >= 0) == vowel).toList();
+        boolean vowel = !folded.isEmpty() && "aeiouyh".indexOf(folded.charAt(0)) >= 0;
+        List<String> sameSound = vowel ? vocabulary.hospitalsWithVowel : vocabulary.hospitalsWithConsonant;
         return pick(sameSound.isEmpty() ? vocabulary.hospitalSurrogates : sameSound, random);
     }
 
@@ -63,8 +66,7 @@ final class Surrogates {
         if (sex == 0) {
             sex = vocabulary.sex(key);
         }
-        boolean female = sex == Vocabulary.FEMALE || sex == (Vocabulary.MALE | Vocabulary.FEMALE) && random.nextBoolean()
-                || sex == 0 && random.nextBoolean();
+        boolean female = sex == Vocabulary.FEMALE || sex == 0 && random.nextBoolean();
         return pick(female ? vocabulary.femaleSurrogates : vocabulary.maleSurrogates, random);
     }
 

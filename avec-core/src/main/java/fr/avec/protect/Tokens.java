@@ -26,6 +26,7 @@ final class Tokens {
     byte[] type;
     int[] shape;
     String[] key;
+    int[] classes;
 
     Tokens(String text) {
         this.text = text;
@@ -36,6 +37,8 @@ final class Tokens {
         shape = new int[capacity];
         key = new String[capacity];
         scan();
+        classes = new int[size];
+        Arrays.fill(classes, -1);
     }
 
     private void scan() {
@@ -177,6 +180,20 @@ final class Tokens {
             key[i] = k;
         }
         return k;
+    }
+
+    /** The {@link WordClasses} bits of word {@code i}. */
+    int cls(int i) {
+        int c = classes[i];
+        if (c < 0) {
+            c = type[i] == WORD ? WordClasses.of(key(i)) : 0;
+            classes[i] = c;
+        }
+        return c;
+    }
+
+    boolean is(int i, int wordClass) {
+        return i >= 0 && i < size && type[i] == WORD && (cls(i) & wordClass) != 0;
     }
 
     boolean isWord(int i) {

@@ -17,7 +17,7 @@ final class Vocabulary {
     static final int MALE = 1;
     static final int FEMALE = 2;
 
-    /** First names: folded name to packed sex mask (low 2 bits) and births (the rest). */
+    /** First names: folded name to births, male in the high 32 bits and female in the low 32 bits. */
     final Map<String, Long> firstNames;
     final Set<String> familyNames;
     /** Folded commune names (hyphens as spaces) to their display form. */
@@ -32,6 +32,10 @@ final class Vocabulary {
     final List<String> familySurrogates;
     final List<String[]> placeSurrogates; // {postal code, commune}
     final List<String> hospitalSurrogates;
+    /** Hospital surrogates by their first word (« hopital », « clinique », « chu »), and by their first sound. */
+    final Map<String, List<String>> hospitalsByHead;
+    final List<String> hospitalsWithVowel;
+    final List<String> hospitalsWithConsonant;
     final boolean fromLexicons;
 
     private Vocabulary(Builder b) {
@@ -51,6 +55,21 @@ final class Vocabulary {
         this.placeSurrogates = List.copyOf(b.placeSurrogates.isEmpty() ? DefaultNames.PLACES : b.placeSurrogates);
         this.hospitalSurrogates = List.copyOf(b.hospitalSurrogates.isEmpty() ? DefaultNames.HOSPITALS : b.hospitalSurrogates);
         this.fromLexicons = b.fromLexicons;
+        Map<String, List<String>> byHead = new HashMap<>();
+        List<String> vowel = new ArrayList<>();
+        List<String> consonant = new ArrayList<>();
+        for (String h : hospitalSurrogates) {
+            String folded = Fold.fold(h);
+            int cut = 0;
+            while (cut < folded.length() && Character.isLetter(folded.charAt(cut))) {
+                cut++;
+            }
+            byHead.computeIfAbsent(folded.substring(0, cut), k -> new ArrayList<>()).add(h);
+            (!folded.isEmpty() && "aeiouyh".indexOf(folded.charAt(0)) >= 0 ? vowel : consonant).add(h);
+        }
+        this.hospitalsByHead = byHead;
+        this.hospitalsWithVowel = vowel;
+        this.hospitalsWithConsonant = consonant;
     }
 
     static Builder builder() {
@@ -63,12 +82,18 @@ final class Vocabulary {
 
     long births(String key) {
         Long packed = firstNames.get(key);
-        return packed == null ? 0 : packed >>> 2;
+        return packed == null ? 0 : (packed >>> 32) + (packed & 0xFFFFFFFFL);
     }
 
+    /** The sex most births with this name received ({@link #MALE}, {@link #FEMALE}), or 0 when unknown. */
     int sex(String key) {
         Long packed = firstNames.get(key);
-        return packed == null ? 0 : (int) (packed & 3);
+        if (packed == null) {
+            return 0;
+        }
+        long male = packed >>> 32;
+        long female = packed & 0xFFFFFFFFL;
+        return male >= female ? MALE : FEMALE;
     }
 
     boolean isFamilyName(String key) {
@@ -114,10 +139,13 @@ final class Vocabulary {
 
         void firstName(String name, int sex, long births) {
             String key = Fold.fold(name);
-            Long old = firstNames.get(key);
-            long oldBirths = old == null ? 0 : old >>> 2;
-            int oldSex = old == null ? 0 : (int) (old & 3);
-            firstNames.put(key, ((oldBirths + births) << 2) | (oldSex | sex));
+            long b = Math.min(births, 0x7FFFFFFFL);
+            long add = sex == MALE ? b << 32 : b;
+            firstNames.merge(key, add, (x, y) -> {
+                long male = Math.min((x >>> 32) + (y >>> 32), 0x7FFFFFFFL);
+                long female = Math.min((x & 0xFFFFFFFFL) + (y & 0xFFFFFFFFL), 0x7FFFFFFFL);
+                return male << 32 | female;
+            });
             fromLexicons = true;
         }
 
@@ -148,6 +176,13 @@ final class Vocabulary {
         }
 
         Vocabulary build() {
+            if (firstNames.isEmpty()) {
+                // Without the INSEE list, the surrogate first names still tell « Hélène DURAND » apart.
+                boolean lexicons = fromLexicons;
+                DefaultNames.MALE.forEach(n -> firstName(n, MALE, 10_000));
+                DefaultNames.FEMALE.forEach(n -> firstName(n, FEMALE, 10_000));
+                fromLexicons = lexicons;
+            }
             return new Vocabulary(this);
         }
     }

@@ -11,6 +11,8 @@ public final class FoldedText {
 
     private static final int TABLE_SIZE = 0x2300;
     private static final String[] TABLE = buildTable();
+    /** The one-character folding of each character below TABLE_SIZE, or 0 when it expands (« œ »). */
+    private static final char[] SINGLE = buildSingle();
 
     private final String original;
     private final String folded;
@@ -30,14 +32,15 @@ public final class FoldedText {
         int mapped = 0;
         for (int i = 0; i < length; i++) {
             char c = original.charAt(i);
-            String replacement = c < TABLE_SIZE ? TABLE[c] : null;
-            if (replacement == null) {
+            char single = c < TABLE_SIZE ? SINGLE[c] : Character.toLowerCase(c);
+            if (single != 0) {
                 if (mapped >= map.length - 1) {
                     map = java.util.Arrays.copyOf(map, map.length * 2);
                 }
-                out.append(Character.toLowerCase(c));
+                out.append(single);
                 map[mapped++] = i;
             } else {
+                String replacement = TABLE[c] != null ? TABLE[c] : String.valueOf(c); // NUL stays NUL
                 for (int k = 0; k < replacement.length(); k++) {
                     if (mapped >= map.length - 1) {
                         map = java.util.Arrays.copyOf(map, map.length * 2);
@@ -85,6 +88,19 @@ public final class FoldedText {
             return 0;
         }
         return toOriginal[foldedEnd - 1] + 1;
+    }
+
+    private static char[] buildSingle() {
+        char[] single = new char[TABLE_SIZE];
+        for (char c = 0; c < TABLE_SIZE; c++) {
+            String replacement = TABLE[c];
+            if (replacement == null) {
+                single[c] = Character.toLowerCase(c);
+            } else if (replacement.length() == 1) {
+                single[c] = replacement.charAt(0);
+            }
+        }
+        return single;
     }
 
     private static String[] buildTable() {

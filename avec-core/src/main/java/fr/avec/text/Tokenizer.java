@@ -12,6 +12,11 @@ public final class Tokenizer {
     private Tokenizer() {
     }
 
+    /** ASCII letters first: folded clinical text is mostly ASCII. */
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 0x80 && (Character.isLetter(c) || c == 'µ') || c >= 'A' && c <= 'Z';
+    }
+
     /** The tokens of a text, offsets in the original. */
     public static List<Token> tokenize(String text) {
         return tokenize(FoldedText.of(text));
@@ -25,14 +30,14 @@ public final class Tokenizer {
         int i = 0;
         while (i < length) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+            if (c == ' ' || Character.isWhitespace(c) || Character.isISOControl(c)) {
                 i++;
                 continue;
             }
             int start = i;
             Token.Type type;
-            if (Character.isLetter(c) || c == 'µ') {
-                while (i < length && (Character.isLetter(s.charAt(i)) || s.charAt(i) == 'µ')) {
+            if (isLetter(c)) {
+                while (i < length && isLetter(s.charAt(i))) {
                     i++;
                 }
                 type = Token.Type.WORD;

@@ -12,18 +12,36 @@ import morfologik.fsa.FSA;
 /**
  * The word forms of ordinary French and English (LanguageTool's part-of-speech dictionaries, on the class path
  * as {@code org.languagetool:french-pos-dict} and {@code english-pos-dict}), folded like {@link FoldedText}
- * so that « diabete » written without its accent is still a word. Kept as a sorted array of 64-bit hashes:
- * about 8 bytes per form, looked up by binary search, safe to share between threads.
+ * so that « diabete » written without its accent is still a word. Kept as an open-addressing table of 64-bit
+ * hashes (about 12 bytes per form, one or two probes per lookup, so one cache miss rather than the twenty of a
+ * binary search), safe to share between threads.
  */
 public final class WordForms {
 
     private static final String FRENCH = "/org/languagetool/resource/fr/french.dict";
     private static final String ENGLISH = "/org/languagetool/resource/en/english.dict";
 
-    private final long[] hashes;
+    private final long[] table;
+    private final int mask;
+    private final int size;
 
-    private WordForms(long[] hashes) {
-        this.hashes = hashes;
+    private WordForms(long[] distinct) {
+        int capacity = Integer.highestOneBit(Math.max(16, distinct.length * 3 / 2)) << 1;
+        this.table = new long[capacity];
+        this.mask = capacity - 1;
+        this.size = distinct.length;
+        for (long h : distinct) {
+            long stored = h == 0 ? 1 : h; // 0 marks an empty slot
+            int slot = (int) (mix(stored) & mask);
+            while (table[slot] != 0 && table[slot] != stored) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = stored;
+        }
+    }
+
+    private static long mix(long h) {
+        return h ^ (h >>> 29) ^ (h >>> 43);
     }
 
     private static final class Holder {
@@ -37,12 +55,24 @@ public final class WordForms {
 
     /** Whether a folded word (lower case, no accents) is an ordinary French or English word form. */
     public boolean contains(String folded) {
-        return Arrays.binarySearch(hashes, hash(folded)) >= 0;
+        long h = hash(folded);
+        long stored = h == 0 ? 1 : h;
+        int slot = (int) (mix(stored) & mask);
+        while (true) {
+            long v = table[slot];
+            if (v == stored) {
+                return true;
+            }
+            if (v == 0) {
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /** The number of distinct folded forms. */
     public int size() {
-        return hashes.length;
+        return size;
     }
 
     private static WordForms load() {

@@ -41,6 +41,11 @@ final class SentenceSupport {
             "cmhg", "an", "ans", "year", "years", "old", "jour", "jours", "j", "h", "min", "cm", "mm", "l", "dl", "mmol", "µmol",
             "fois", "time", "times", "gramme", "grammes", "milligramme", "milligrammes", "kilogramme", "pound", "pounds", "lb", "lbs"));
 
+    /** Stems of words already seen, shared by all requests (words repeat across notes); bounded. */
+    private static final int STEM_CACHE_LIMIT = 200_000;
+    private static final Map<String, String> FRENCH_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> ENGLISH_STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private SentenceSupport() {
     }
 
@@ -105,7 +110,7 @@ final class SentenceSupport {
     private static List<Set<String>> sentences(String text, List<Token> tokens, List<Sentences.Span> spans, boolean english) {
         List<Set<String>> out = new ArrayList<>(spans.size());
         SnowballStemmer stemmer = english ? new EnglishStemmer() : new FrenchStemmer();
-        Map<String, String> stems = new HashMap<>();
+        Map<String, String> stems = english ? ENGLISH_STEMS : FRENCH_STEMS;
         int t = 0;
         for (Sentences.Span span : spans) {
             Set<String> terms = new HashSet<>();
@@ -118,11 +123,16 @@ final class SentenceSupport {
                 if (!token.isWord() || w.length() < 2 || STOP_WORDS.contains(w) || UNIT_WORDS.contains(w) || NumberWords.isNumberWord(w)) {
                     continue;
                 }
-                terms.add(stems.computeIfAbsent(w, word -> {
-                    stemmer.setCurrent(word);
+                String stem = stems.get(w);
+                if (stem == null) {
+                    stemmer.setCurrent(w);
                     stemmer.stem();
-                    return stemmer.getCurrent();
-                }));
+                    stem = stemmer.getCurrent();
+                    if (stems.size() < STEM_CACHE_LIMIT) {
+                        stems.put(w, stem);
+                    }
+                }
+                terms.add(stem);
             }
             out.add(terms);
         }

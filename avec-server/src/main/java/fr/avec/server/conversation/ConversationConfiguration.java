@@ -1,5 +1,7 @@
 package fr.avec.server.conversation;
 
+import fr.avec.data.DataDirectory;
+import fr.avec.data.lexicon.Lexicons;
 import fr.avec.protect.Policy;
 import fr.avec.protect.Protector;
 import fr.avec.protect.Vault;
@@ -31,11 +33,24 @@ public class ConversationConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationConfiguration.class);
 
+    /**
+     * The Protect engine with the name and place lexicons of the reference data folder
+     * ({@code avec.data-dir}, else {@code $AVEC_DATA_DIR}, else {@code ~/.avec/data}); without them names
+     * are still found after titles, in fields and by propagation, but plain « Prénom Nom » pairs may be missed.
+     */
     @Bean
-    Protector protector() {
-        // The name and place lexicons are not loaded yet (no loader in avec-core): names are found after
-        // titles, in fields and by propagation; plain « Prénom Nom » pairs may be missed.
-        return Protector.withoutLexicons();
+    Protector protector(@Value("${avec.data-dir:}") String dataDir) throws IOException {
+        DataDirectory directory = DataDirectory.resolve(dataDir.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(dataDir)));
+        Path lexicons = directory.lexicons();
+        if (!Files.isDirectory(lexicons)) {
+            LOG.warn("no name and place lexicons in {}: pseudonymization runs on context rules only (lower recall on names)", lexicons);
+            return Protector.withoutLexicons();
+        }
+        Lexicons loaded = Lexicons.load(lexicons);
+        if (!loaded.missing().isEmpty()) {
+            LOG.warn("lexicons missing in {}: {}; lower recall on names and places", lexicons, loaded.missing());
+        }
+        return Protector.fromLexicons(loaded);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -51,6 +51,7 @@ public class ChatRelay {
     private final GatewayMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ObservationRegistry observations;
+    private final StreamWatchdog watchdog = new StreamWatchdog();
 
     public ChatRelay(GatewayProperties properties, Upstreams upstreams, UpstreamClient client, ObjectProvider<Shield> shield,
                      ObjectProvider<AnswerVerifier> verifier, AuditTrail audit, ContentSealer sealer,
@@ -74,6 +75,11 @@ public class ChatRelay {
 
     /** What leaves for one upstream: the body to send, and the conversation when pseudonymized. */
     private record Outbound(byte[] body, Shield.Session session, String sentText, List<String> sources) {
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWatchdog() {
+        watchdog.close();
     }
 
     void relay(Exchange exchange, byte[] body, String useCaseHeader, String conversationHeader, HttpServletResponse response)
@@ -387,7 +393,8 @@ public class ChatRelay {
         List<String> pending = new ArrayList<>();
         OutputStream out = null;
         boolean done = false;
-        try (events; BufferedReader lines = new BufferedReader(new InputStreamReader(events, StandardCharsets.UTF_8))) {
+        try (events; StreamWatchdog.Watch watch = watchdog.watch(events, upstream.streamIdleTimeout());
+             BufferedReader lines = new BufferedReader(new InputStreamReader(events, StandardCharsets.UTF_8))) {
             if (!buffer) {
                 out = openStream(exchange, outbound, response);
             }
@@ -404,6 +411,7 @@ public class ChatRelay {
                 if (line == null) {
                     break;
                 }
+                watch.touch();
                 if (!line.startsWith("data:")) {
                     continue;
                 }
@@ -433,7 +441,8 @@ public class ChatRelay {
                 }
             }
             if (!done) {
-                throw streamFailure(exchange, out, new UpstreamFailure(UpstreamFailure.Kind.CUT, upstream.name(), 200, "stream cut", null));
+                UpstreamFailure.Kind kind = watch.expired() ? UpstreamFailure.Kind.TIMEOUT : UpstreamFailure.Kind.CUT;
+                throw streamFailure(exchange, out, new UpstreamFailure(kind, upstream.name(), 200, "stream ended early", null));
             }
             String tail = finishReidentifiers(reidentifiers);
             if (!tail.isEmpty()) {

@@ -86,6 +86,10 @@ public class GatewayController {
     static byte[] multipart(String boundary, Map<String, String> fields, MultipartFile file) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (var field : new TreeMap<>(fields).entrySet()) {
+            // Only OpenAI's plain field names are passed on: a name is written into a part header.
+            if (!field.getKey().matches("[a-z_\\[\\]]{1,64}")) {
+                continue;
+            }
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
                     + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }

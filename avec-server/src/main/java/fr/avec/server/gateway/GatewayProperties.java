@@ -23,7 +23,7 @@ public record GatewayProperties(List<Upstream> upstreams, Map<String, UseCase> u
 
     /** One model server. */
     public record Upstream(String name, String baseUrl, String apiKey, ConfidentialityLevel level, List<String> models,
-                           Duration connectTimeout, Duration timeout, Boolean pseudonymize,
+                           Duration connectTimeout, Duration timeout, Duration streamIdleTimeout, Boolean pseudonymize,
                            Double pue, String location, Double electricityGwpKgPerKwh, List<ModelSize> modelSizes) {
         public Upstream {
             if (name == null || name.isBlank()) {
@@ -40,6 +40,7 @@ public record GatewayProperties(List<Upstream> upstreams, Map<String, UseCase> u
             models = models == null ? List.of() : List.copyOf(models);
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
             timeout = timeout == null ? Duration.ofSeconds(120) : timeout;
+            streamIdleTimeout = streamIdleTimeout == null ? Duration.ofSeconds(60) : streamIdleTimeout;
             pseudonymize = pseudonymize == null ? level != ConfidentialityLevel.ON_PREMISE : pseudonymize;
             if (!pseudonymize && level != ConfidentialityLevel.ON_PREMISE) {
                 throw new IllegalArgumentException("upstream " + name + ": raw text may only go to an on_premise upstream");

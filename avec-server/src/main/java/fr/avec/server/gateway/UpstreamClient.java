@@ -74,7 +74,7 @@ public final class UpstreamClient {
         HttpResponse<InputStream> response = send(upstream, request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() / 100 != 2) {
             try (InputStream ignored = response.body()) {
-                ignored.transferTo(OutputStreamSink.INSTANCE);
+                ignored.transferTo(java.io.OutputStream.nullOutputStream());
             } catch (IOException alreadyClosed) {
                 // The status is the failure; the body is not needed.
             }
@@ -99,19 +99,6 @@ public final class UpstreamClient {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, upstream.name(), 0, "interrupted", interrupted);
-        }
-    }
-
-    /** Discards bytes. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
         }
     }
 }

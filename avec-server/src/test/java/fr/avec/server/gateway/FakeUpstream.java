@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeUpstream implements AutoCloseable {
 
     /** How the next requests are answered. */
-    public enum Behaviour { ECHO, STATUS_500, STATUS_503, GARBAGE, SLOW, CUT_STREAM }
+    public enum Behaviour { ECHO, STATUS_500, STATUS_503, GARBAGE, SLOW, CUT_STREAM, STALL_STREAM }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer server;
@@ -80,7 +80,7 @@ public final class FakeUpstream implements AutoCloseable {
                 String answer = answerOverride != null ? answerOverride : "Reçu : " + last;
                 String model = request.path("model").asString("fake");
                 if (request.path("stream").asBoolean(false)) {
-                    stream(exchange, answer, model, behaviour == Behaviour.CUT_STREAM);
+                    stream(exchange, answer, model, behaviour);
                 } else {
                     respond(exchange, 200, "application/json", completion(answer, model));
                 }
@@ -101,14 +101,22 @@ public final class FakeUpstream implements AutoCloseable {
                 .set("usage", JSON.createObjectNode().put("prompt_tokens", 42).put("completion_tokens", 17).put("total_tokens", 59)));
     }
 
-    private static void stream(HttpExchange exchange, String answer, String model, boolean cut) throws IOException {
+    private static void stream(HttpExchange exchange, String answer, String model, Behaviour behaviour) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             // Small pieces, so that pseudonyms are cut across chunks as real models do.
             int step = 4;
             for (int i = 0; i < answer.length(); i += step) {
-                if (cut && i > answer.length() / 2) {
+                if (behaviour == Behaviour.CUT_STREAM && i > answer.length() / 2) {
+                    return;
+                }
+                if (behaviour == Behaviour.STALL_STREAM && i > answer.length() / 2) {
+                    try {
+                        Thread.sleep(4000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     return;
                 }
                 String piece = answer.substring(i, Math.min(answer.length(), i + step));

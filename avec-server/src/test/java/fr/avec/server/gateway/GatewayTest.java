@@ -65,7 +65,7 @@ class GatewayTest {
                 "--avec.upstreams[2].level=public", "--avec.upstreams[2].models=public-model",
                 "--avec.upstreams[3].name=flaky-eu", "--avec.upstreams[3].base-url=" + flaky.baseUrl(),
                 "--avec.upstreams[3].level=eu_contract", "--avec.upstreams[3].models=shared-model",
-                "--avec.upstreams[3].timeout=1s",
+                "--avec.upstreams[3].timeout=1s", "--avec.upstreams[3].stream-idle-timeout=1s",
                 "--avec.upstreams[4].name=backup-hds", "--avec.upstreams[4].base-url=" + backup.baseUrl(),
                 "--avec.upstreams[4].level=hds", "--avec.upstreams[4].models=shared-model",
                 "--avec.upstreams[5].name=down", "--avec.upstreams[5].base-url=http://127.0.0.1:" + closedPort + "/v1",
@@ -258,6 +258,11 @@ class GatewayTest {
                 Map.of("x-avec-use-case", "buffered"));
         assertThat(cutBuffered.statusCode()).isEqualTo(502);
         assertThat(cutBuffered.body()).contains("upstream_stream_cut");
+
+        flaky.behave(FakeUpstream.Behaviour.STALL_STREAM);
+        HttpResponse<String> stalled = server.post("/v1/chat/completions", clinician, chat("shared-model", PROMPT, true),
+                Map.of("x-avec-use-case", "stream-flag"));
+        assertThat(stalled.body()).contains("upstream_timeout").doesNotContain("[DONE]");
 
         assertThat(server.context().getBean(AuditRecords.class).verify().valid()).isTrue();
         JdbcClient jdbc = server.context().getBean(JdbcClient.class);

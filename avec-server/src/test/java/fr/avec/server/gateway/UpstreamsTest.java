@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class UpstreamsTest {
 
     private static GatewayProperties.Upstream upstream(String name, ConfidentialityLevel level, String... models) {
-        return new GatewayProperties.Upstream(name, "http://127.0.0.1:1/v1/", null, level, List.of(models), null, null, null,
+        return new GatewayProperties.Upstream(name, "http://127.0.0.1:1/v1/", null, level, List.of(models), null, null, null, null,
                 null, null, null, null);
     }
 
@@ -36,7 +36,7 @@ class UpstreamsTest {
         assertThat(upstream("local", ConfidentialityLevel.ON_PREMISE).pseudonymize()).isFalse();
         assertThat(upstream("hds", ConfidentialityLevel.HDS).pseudonymize()).isTrue();
         assertThat(upstream("hds", ConfidentialityLevel.HDS).baseUrl()).isEqualTo("http://127.0.0.1:1/v1");
-        assertThatThrownBy(() -> new GatewayProperties.Upstream("hds", "http://x/v1", null, ConfidentialityLevel.HDS, null, null, null,
+        assertThatThrownBy(() -> new GatewayProperties.Upstream("hds", "http://x/v1", null, ConfidentialityLevel.HDS, null, null, null, null,
                 false, null, null, null, null)).hasMessageContaining("on_premise");
         assertThatThrownBy(() -> new Upstreams(new GatewayProperties(List.of(upstream("a", ConfidentialityLevel.HDS),
                 upstream("a", ConfidentialityLevel.PUBLIC)), Map.of()))).hasMessageContaining("two upstreams");

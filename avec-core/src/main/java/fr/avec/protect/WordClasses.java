@@ -1,0 +1,56 @@
+package fr.avec.protect;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One hash lookup per word gives every role the rules care about (title, month, street type, context keyword...),
+ * instead of probing a dozen sets for every token of the hot path.
+ */
+final class WordClasses {
+
+    static final int TITLE = 1;
+    static final int FIELD_START = 1 << 1;
+    static final int INTRODUCER_START = 1 << 2;
+    static final int MONTH = 1 << 3;
+    static final int STREET = 1 << 4;
+    static final int HOSPITAL = 1 << 5;
+    static final int ID_KEYWORD = 1 << 6;
+    static final int EXTENSION = 1 << 7;
+    static final int NOT_PERSON = 1 << 8;
+    static final int PARTICLE = 1 << 9;
+
+    private static final Map<String, Integer> CLASSES = new HashMap<>();
+
+    static {
+        add(NameRecognizer.TITLES_ABBREVIATED, TITLE);
+        add(NameRecognizer.TITLES_FULL, TITLE);
+        for (String field : NameRecognizer.FIELD_NAMES) {
+            add(Set.of(field.split("[ ,'\\-]")[0]), FIELD_START);
+        }
+        add(NameRecognizer.INTRODUCER_STARTS, INTRODUCER_START);
+        add(DateRecognizer.MONTH_KEYS.keySet(), MONTH);
+        add(PlaceRecognizer.STREET_TYPES, STREET);
+        add(PlaceRecognizer.HOSPITAL_HEADS, HOSPITAL);
+        add(IdentifierRecognizer.KEYWORDS, ID_KEYWORD);
+        add(ContactRecognizer.EXTENSION_WORDS, EXTENSION);
+        add(MedicalTerms.NOT_PERSONS, NOT_PERSON);
+        add(MedicalTerms.PARTICLES, PARTICLE);
+    }
+
+    private WordClasses() {
+    }
+
+    private static void add(Set<String> words, int bit) {
+        for (String w : words) {
+            CLASSES.merge(w, bit, (a, b) -> a | b);
+        }
+    }
+
+    /** The classes of a folded word, 0 when it has no role. */
+    static int of(String key) {
+        Integer c = CLASSES.get(key);
+        return c == null ? 0 : c;
+    }
+}
