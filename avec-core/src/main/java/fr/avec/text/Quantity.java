@@ -30,7 +30,8 @@ public record Quantity(int start, int end, Kind kind, double value, double secon
             number = number + "/" + format(second);
         } else if (kind == Kind.DATE) {
             long v = (long) value;
-            return String.format("%02d/%02d/%04d", v % 100, (v / 100) % 100, v / 10000);
+            return v / 10000 == 0 ? String.format("%02d/%02d", v % 100, (v / 100) % 100)
+                    : String.format("%02d/%02d/%04d", v % 100, (v / 100) % 100, v / 10000);
         }
         return unit == null ? number : number + " " + unit.symbol();
     }

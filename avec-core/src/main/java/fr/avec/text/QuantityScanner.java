@@ -14,6 +14,50 @@ public final class QuantityScanner {
     private QuantityScanner() {
     }
 
+    private static final java.util.Map<String, Integer> MONTHS = months();
+    private static final java.util.Set<String> ORDINAL_SUFFIXES = java.util.Set.of("st", "nd", "rd", "th", "er", "re", "e", "eme",
+            "ieme", "ere");
+
+    private static java.util.Map<String, Integer> months() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        String[][] names = {
+            {"janvier", "january", "jan", "janv"}, {"fevrier", "february", "feb", "fev", "fevr"}, {"mars", "march", "mar"},
+            {"avril", "april", "apr", "avr"}, {"mai", "may"}, {"juin", "june", "jun"}, {"juillet", "july", "jul", "juil"},
+            {"aout", "august", "aug"}, {"septembre", "september", "sep", "sept"}, {"octobre", "october", "oct"},
+            {"novembre", "november", "nov"}, {"decembre", "december", "dec"}};
+        for (int i = 0; i < names.length; i++) {
+            for (String name : names[i]) {
+                m.put(name, i + 1);
+            }
+        }
+        return m;
+    }
+
+    /** « 12 mars 2024 », « le 3 janvier »: a day followed by a month name (and a year), or null. */
+    private static int dateAfterDay(List<Token> tokens, int next, double day, int start, List<Quantity> found) {
+        if (day < 1 || day > 31 || day != Math.rint(day) || next >= tokens.size() || !tokens.get(next).isWord()) {
+            return -1;
+        }
+        Integer month = MONTHS.get(tokens.get(next).text());
+        if (month == null || tokens.get(next).is("mar")) {
+            return -1;
+        }
+        // « 3 may cause »: the English modal, unless a year follows.
+        if (tokens.get(next).is("may") && !(next + 1 < tokens.size() && tokens.get(next + 1).isNumber()
+                && tokens.get(next + 1).text().length() == 4)) {
+            return -1;
+        }
+        int end = next + 1;
+        int year = 0;
+        if (end < tokens.size() && tokens.get(end).isNumber() && tokens.get(end).text().length() == 4) {
+            year = Integer.parseInt(tokens.get(end).text());
+            end++;
+        }
+        found.add(new Quantity(start, tokens.get(end - 1).end(), Quantity.Kind.DATE, year * 10000 + month * 100 + (int) day,
+                Double.NaN, null, false));
+        return end;
+    }
+
     /** Every value of the text, in order. */
     public static List<Quantity> scan(String text) {
         return scan(Tokenizer.tokenize(text));
@@ -30,6 +74,28 @@ public final class QuantityScanner {
                 i = number(tokens, i, found);
             } else if (t.isWord() && NumberWords.isNumberWord(t.text())) {
                 i = words(tokens, i, found);
+            } else if (t.isWord() && MONTHS.containsKey(t.text()) && t.text().length() > 3 && i + 1 < n && tokens.get(i + 1).isNumber()
+                    && tokens.get(i + 1).text().length() <= 2) {
+                // « July 31, 2008 », « July 31st »
+                int day = Integer.parseInt(tokens.get(i + 1).text());
+                int end = i + 2;
+                if (end < n && tokens.get(end).isWord() && ORDINAL_SUFFIXES.contains(tokens.get(end).text())
+                        && tokens.get(end).start() == tokens.get(end - 1).end()) {
+                    end++;
+                }
+                int year = 0;
+                int k = end < n && tokens.get(end).is(",") ? end + 1 : end;
+                if (k < n && tokens.get(k).isNumber() && tokens.get(k).text().length() == 4) {
+                    year = Integer.parseInt(tokens.get(k).text());
+                    end = k + 1;
+                }
+                if (day >= 1 && day <= 31) {
+                    found.add(new Quantity(t.start(), tokens.get(end - 1).end(), Quantity.Kind.DATE,
+                            year * 10000 + MONTHS.get(t.text()) * 100 + day, Double.NaN, null, false));
+                    i = end;
+                } else {
+                    i++;
+                }
             } else if (t.is("once") || t.is("twice")) {
                 // « twice a day », « once daily »: a frequency without digits.
                 List<Token> times = new ArrayList<>(5);
@@ -143,8 +209,24 @@ public final class QuantityScanner {
                 }
             }
         }
-        // An ordinal or an identifier (« 3e », « 2nd », « 4x4 ») is not a value.
+        if (unit == null) {
+            int date = dateAfterDay(tokens, next, value, first.start(), found);
+            if (date > 0) {
+                return date;
+            }
+        }
+        // An ordinal (« 3e », « 2nd », « 31st ») is its number; an identifier (« 4x4 ») is not a value.
         if (unit == null && next < n && tokens.get(next).isWord() && tokens.get(next).start() == end) {
+            if (ORDINAL_SUFFIXES.contains(tokens.get(next).text())
+                    && (next + 1 >= n || tokens.get(next + 1).start() != tokens.get(next).end() || tokens.get(next + 1).isSymbolBreak()
+                    || tokens.get(next + 1).is("."))) {
+                int date = dateAfterDay(tokens, next + 1, value, first.start(), found);
+                if (date > 0) {
+                    return date;
+                }
+                found.add(new Quantity(first.start(), tokens.get(next).end(), Quantity.Kind.NUMBER, value, Double.NaN, null, inWords));
+                return next + 1;
+            }
             return skipIdentifier(tokens, next);
         }
         if (unit != null && unit.endToken() > unitStart) {

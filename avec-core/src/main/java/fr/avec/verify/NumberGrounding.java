@@ -69,7 +69,14 @@ final class NumberGrounding {
 
     static Match compare(Quantity out, Quantity source) {
         if (out.kind() == Quantity.Kind.DATE || source.kind() == Quantity.Kind.DATE) {
-            return out.kind() == source.kind() && out.value() == source.value() ? Match.SAME : Match.NONE;
+            if (out.kind() != source.kind()) {
+                return Match.NONE;
+            }
+            long a = (long) out.value();
+            long b = (long) source.value();
+            // A date without its year (« le 12 mars ») matches the same day and month of any year.
+            boolean same = a == b || (a / 10000 == 0 || b / 10000 == 0) && a % 10000 == b % 10000;
+            return same ? Match.SAME : Match.NONE;
         }
         if (out.kind() == Quantity.Kind.RATIO || source.kind() == Quantity.Kind.RATIO) {
             if (out.kind() != source.kind()) {

@@ -50,6 +50,14 @@ class QuantityScannerTest {
     }
 
     @Test
+    void datesWithMonthNamesAndOrdinals() {
+        assertThat(QuantityScanner.scan("vu le 12 mars 2024").get(0).describe()).isEqualTo("12/03/2024");
+        assertThat(QuantityScanner.scan("on July 31, 2008").get(0).describe()).isEqualTo("31/07/2008");
+        assertThat(QuantityScanner.scan("le douze mars").get(0).describe()).isEqualTo("12/03");
+        assertThat(QuantityScanner.scan("the 3rd visit").get(0).value()).isEqualTo(3);
+    }
+
+    @Test
     void twoUnitsInARowAreTwoNumbers() {
         assertThat(QuantityScanner.scan("deux trois fois")).hasSize(2);
     }
