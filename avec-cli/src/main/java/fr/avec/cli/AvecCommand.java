@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AvecCommand.Version.class,
         description = "Avec: trust layer for generative AI in health care (HAS A.V.E.C. guide).",
-        subcommands = {ServeCommand.class, DeidCommand.class, CheckCommand.class, DataCommand.class, KeysCommand.class,
+        subcommands = {ServeCommand.class, DeidCommand.class, CheckCommand.class, DataCommand.class, KeysCommand.class, UsersCommand.class,
                 AuditCommand.class, CommandLine.HelpCommand.class})
 public final class AvecCommand implements Runnable {
 
