@@ -261,6 +261,16 @@
     if (show) {
       showPassage(show.closest("li.finding"));
     }
+    // An omission: the source sentence is added at the end of the note in one click, then saved and verified again.
+    var insert = event.target.closest ? event.target.closest(".finding-insert") : null;
+    var noteArea = document.getElementById("note");
+    if (insert && noteArea) {
+      var fact = insert.getAttribute("data-insert");
+      var current = noteArea.value.replace(/\s+$/, "");
+      noteArea.value = current + (current.length ? "\n" : "") + fact;
+      noteArea.dispatchEvent(new Event("input", {bubbles: true}));
+      noteArea.focus();
+    }
   });
 
   document.addEventListener("htmx:beforeRequest", function (event) {

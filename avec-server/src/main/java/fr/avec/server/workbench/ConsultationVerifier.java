@@ -31,7 +31,10 @@ public class ConsultationVerifier implements DraftVerifier {
                 // A note names its patient on purpose: it stays in the record, it is not sent anywhere.
                 continue;
             }
-            int[] passage = passages.passage(f.kind().name(), text, f.start(), f.end());
+            // The engine's own source span when it has one (omissions, negation conflicts); else the workbench's search.
+            int[] passage = f.source() != null && f.source().sourceIndex() == 0
+                    ? new int[] {f.source().start(), f.source().end()}
+                    : passages.passage(f.kind().name(), text, f.start(), f.end());
             findings.add(new ReviewFinding(f.kind().name(), f.severity().label(), f.start(), f.end(), f.text(), f.message(), f.suggestion(),
                     passage == null ? -1 : passage[0], passage == null ? -1 : passage[1], null));
         }

@@ -278,6 +278,47 @@ class ConsultationBrowserTest {
     }
 
     @Test
+    void anOmittedAllergyIsFlaggedAndAddedInOneClick() {
+        String transcript = TRANSCRIPT.replace("Médecin : Pas d'allergie connue ?\nPatient : Non, aucune allergie.",
+                "Médecin : Vous avez des allergies ?\nPatient : Oui, je suis allergique à l'aspirine.");
+        String draft = DRAFT.replace(" Pas d'allergie connue.", "").replace("amoxicilline 1,5 g", "amoxicilline 1 g")
+                .replace(" Relais par Zorbicilline matin et soir.", "");
+        upstream.answer(draft);
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setBypassCSP(true));
+        try {
+            Page page = context.newPage();
+            signIn(page);
+            page.navigate(base() + "/consultations/new");
+            page.getByLabel("Identifiant patient local (pseudonyme)").fill("PAT-0077");
+            page.getByLabel("Le patient accepte l’enregistrement").check();
+            page.getByLabel("Transcription de la consultation").fill(transcript);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continuer")).click();
+            page.locator("#generate").click();
+            assertThat(page.locator("#note")).hasValue(draft, new com.microsoft.playwright.assertions.LocatorAssertions.HasValueOptions().setTimeout(60_000));
+
+            // The allergy the draft dropped is an error-level omission, shown with its transcript passage.
+            Locator omission = page.locator("#findings li.finding.sev-error[data-kind=OMISSION]")
+                    .filter(new Locator.FilterOptions().setHasText("aspirine"));
+            assertThat(omission).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+            omission.locator(".finding-show").click();
+            assertThat(page.locator("#passage")).containsText("aspirine");
+            shot(page, "10-omission-flagged");
+
+            // One click adds the source sentence to the note; the autosave re-verifies and the omission goes.
+            omission.locator(".finding-insert").click();
+            assertThat(page.locator("#note")).hasValue(java.util.regex.Pattern.compile("allergique à l'aspirine"));
+            assertThat(page.locator("#findings li.finding[data-kind=OMISSION]").filter(new Locator.FilterOptions().setHasText("aspirine")))
+                    .hasCount(0, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+            shot(page, "11-omission-added");
+            page.locator("#validate").click();
+            assertThat(page.locator(".badge.validated")).isVisible();
+        } finally {
+            upstream.answer(DRAFT);
+            context.close();
+        }
+    }
+
+    @Test
     void aPatientsOppositionRefusesEveryAiAction() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setBypassCSP(true));
         Page page = context.newPage();
