@@ -7,12 +7,8 @@ import fr.avec.verify.Report;
 import fr.avec.verify.Verifier;
 import fr.avec.verify.omission.OmissionDetector;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,29 +52,12 @@ public class OmissionBenchmark {
         with = Verifier.builder().drugs(lexicon).build();
         without = Verifier.builder().drugs(lexicon).omissions(false).build();
         if (corpus.equals("mts")) {
-            List<List<String>> rows = Csv.parse(Files.readString(
-                    BenchData.root().resolve("mts-dialog/Main-Dataset/MTS-Dialog-TrainingSet.csv"), StandardCharsets.UTF_8));
-            StringBuilder notes = new StringBuilder();
-            StringBuilder dialogues = new StringBuilder();
-            for (List<String> row : rows.subList(1, rows.size())) {
-                if (dialogues.length() >= 30_000) {
-                    break;
-                }
-                dialogues.append(row.get(3)).append('\n');
-                notes.append(row.get(2)).append('\n');
-            }
+            BenchData.NoteAndSource mts = BenchData.mtsTenAgainstThirty();
             // The notes of those dialogues are about 12 KB; the note is cut to 10 KB.
-            note = notes.substring(0, Math.min(10_000, notes.length()));
-            source = dialogues.substring(0, 30_000);
+            note = mts.note();
+            source = mts.source();
         } else {
-            StringBuilder all = new StringBuilder();
-            List<Path> texts;
-            try (Stream<Path> s = Files.walk(BenchData.root().resolve("quaero"))) {
-                texts = s.filter(p -> p.toString().contains("EMEA") && p.toString().endsWith(".txt")).sorted().toList();
-            }
-            for (Path p : texts) {
-                all.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
-            }
+            String all = BenchData.quaeroEmea();
             note = all.substring(0, 10_000);
             source = all.substring(10_000, 40_000);
         }

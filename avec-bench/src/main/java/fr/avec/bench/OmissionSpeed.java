@@ -6,13 +6,9 @@ import fr.avec.verify.Verifier;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * What omission detection adds to {@code check} of a 10 KB note against a 30 KB source, in CPU time of the
@@ -30,26 +26,9 @@ public final class OmissionSpeed {
         DrugLexicon lexicon = DrugLexicon.from(Bdpm.load(BenchData.root().resolve("bdpm")));
         Verifier with = Verifier.builder().drugs(lexicon).build();
         Verifier without = Verifier.builder().drugs(lexicon).omissions(false).build();
-        List<List<String>> rows = Csv.parse(Files.readString(
-                BenchData.root().resolve("mts-dialog/Main-Dataset/MTS-Dialog-TrainingSet.csv"), StandardCharsets.UTF_8));
-        StringBuilder notes = new StringBuilder();
-        StringBuilder dialogues = new StringBuilder();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            if (dialogues.length() >= 30_000) {
-                break;
-            }
-            dialogues.append(row.get(3)).append('\n');
-            notes.append(row.get(2)).append('\n');
-        }
-        measure("mts", with, without, notes.substring(0, Math.min(10_000, notes.length())), dialogues.substring(0, 30_000));
-        StringBuilder all = new StringBuilder();
-        List<Path> texts;
-        try (Stream<Path> s = Files.walk(BenchData.root().resolve("quaero"))) {
-            texts = s.filter(p -> p.toString().contains("EMEA") && p.toString().endsWith(".txt")).sorted().toList();
-        }
-        for (Path p : texts) {
-            all.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
-        }
+        BenchData.NoteAndSource mts = BenchData.mtsTenAgainstThirty();
+        measure("mts", with, without, mts.note(), mts.source());
+        String all = BenchData.quaeroEmea();
         measure("quaero", with, without, all.substring(0, 10_000), all.substring(10_000, 40_000));
     }
 

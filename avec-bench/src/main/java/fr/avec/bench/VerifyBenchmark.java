@@ -5,12 +5,8 @@ import fr.avec.verify.DrugLexicon;
 import fr.avec.verify.Report;
 import fr.avec.verify.Verifier;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,15 +42,8 @@ public class VerifyBenchmark {
     public void setUp() throws IOException {
         lexicon = DrugLexicon.from(Bdpm.load(BenchData.root().resolve("bdpm")));
         verifier = Verifier.builder().drugs(lexicon).build();
-        StringBuilder all = new StringBuilder();
-        List<Path> texts;
-        try (Stream<Path> s = Files.walk(BenchData.root().resolve("quaero"))) {
-            texts = s.filter(p -> p.toString().contains("EMEA") && p.toString().endsWith(".txt")).sorted().toList();
-        }
-        for (Path p : texts) {
-            all.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
-        }
-        String corpus = all.toString();
+        String all = BenchData.quaeroEmea();
+        String corpus = all;
         note = cut(corpus, 0, 10_000);
         source = cut(corpus, 10_000, 30_000);
         StringBuilder mb = new StringBuilder();

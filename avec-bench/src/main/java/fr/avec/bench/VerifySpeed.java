@@ -6,13 +6,9 @@ import fr.avec.verify.Verifier;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The same workloads as {@link VerifyBenchmark}, timed in CPU time of the measuring thread (ThreadMXBean), so
@@ -42,14 +38,7 @@ public final class VerifySpeed {
         long heapAfter = rt.totalMemory() - rt.freeMemory();
         System.out.printf(Locale.ROOT, "BDPM load %.0f ms CPU, lexicon + verifier build %.0f ms CPU, retained heap %.0f MB (lexicon, suggester, word forms, Lucene stop sets)%n",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (heapAfter - heapBefore) / 1e6);
-        StringBuilder all = new StringBuilder();
-        List<Path> texts;
-        try (Stream<Path> s = Files.walk(BenchData.root().resolve("quaero"))) {
-            texts = s.filter(p -> p.toString().contains("EMEA") && p.toString().endsWith(".txt")).sorted().toList();
-        }
-        for (Path p : texts) {
-            all.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
-        }
+        String all = BenchData.quaeroEmea();
         String note = all.substring(0, 10_000);
         String source = all.substring(10_000, 40_000);
         StringBuilder mb = new StringBuilder();
