@@ -20,6 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 public record ApiError(int status, String type, String code, String message, Map<String, Object> extra) {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Fail closed: the Protect engine or the vault failed, so nothing left for the model. */
+    public static final ApiError PROTECTION_UNAVAILABLE = new ApiError(503, "server_error", "protection_unavailable",
+            "Identifying data could not be checked; nothing was sent.");
+    /** Fail closed: the request's audit event could not be made durable, so no answer was released. */
+    public static final ApiError AUDIT_UNAVAILABLE = new ApiError(503, "server_error", "audit_unavailable",
+            "The audit trail cannot record this request; nothing was released.");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public ApiError {

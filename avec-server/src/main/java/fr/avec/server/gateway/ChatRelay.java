@@ -151,11 +151,9 @@ public class ChatRelay {
         } catch (GatewayRefusal refusal) {
             fail(exchange, refusal.outcome(), refusal.error(), response);
         } catch (ShieldException protectFailed) {
-            fail(exchange, "protect_error", new ApiError(503, "server_error", "protection_unavailable",
-                    "Identifying data could not be checked; nothing was sent."), response);
+            fail(exchange, "protect_error", ApiError.PROTECTION_UNAVAILABLE, response);
         } catch (AuditUnavailableException auditDown) {
-            fail(exchange, "audit_error", new ApiError(503, "server_error", "audit_unavailable",
-                    "The audit trail cannot record this request; nothing was released."), response);
+            fail(exchange, "audit_error", ApiError.AUDIT_UNAVAILABLE, response);
         } catch (StreamAlreadyAnswered told) {
             // The client received an error event and the audit trail the outcome.
         }
@@ -228,11 +226,9 @@ public class ChatRelay {
         } catch (GatewayRefusal refusal) {
             fail(exchange, refusal.outcome(), refusal.error(), response);
         } catch (ShieldException protectFailed) {
-            fail(exchange, "protect_error", new ApiError(503, "server_error", "protection_unavailable",
-                    "Identifying data could not be checked; nothing was sent."), response);
+            fail(exchange, "protect_error", ApiError.PROTECTION_UNAVAILABLE, response);
         } catch (AuditUnavailableException auditDown) {
-            fail(exchange, "audit_error", new ApiError(503, "server_error", "audit_unavailable",
-                    "The audit trail cannot record this request; nothing was released."), response);
+            fail(exchange, "audit_error", ApiError.AUDIT_UNAVAILABLE, response);
         }
     }
 
@@ -656,7 +652,7 @@ public class ChatRelay {
             record(exchange, outcome, error.status());
         } catch (AuditUnavailableException auditDown) {
             // The refusal itself could not be recorded: still refuse, and say the audit trail is down.
-            error = new ApiError(503, "server_error", "audit_unavailable", "The audit trail cannot record this request; nothing was released.");
+            error = ApiError.AUDIT_UNAVAILABLE;
         }
         if (!response.isCommitted()) {
             response.resetBuffer();
