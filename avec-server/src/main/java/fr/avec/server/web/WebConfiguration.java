@@ -22,7 +22,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
+        // One bundle per feature so that features are added without touching each other's messages.
+        messages.setBasenames("messages", "i18n/literature", "i18n/estimate", "i18n/learn", "i18n/communicate", "i18n/security");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.FRENCH);

@@ -30,7 +30,15 @@ public class WebSecurityConfiguration {
 
     /** What the browser chain covers; anything else still falls to the gateway's refuse-all chain. */
     static final String[] PAGES = {"/", "/login", "/logout", "/setup", "/consultations", "/consultations/**", "/oppositions",
-            "/templates", "/templates/**", "/css/**", "/js/**", "/webjars/**", "/favicon.svg"};
+            "/templates", "/templates/**", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
+            // Feature areas: literature and patient education (#7), Estimer (#8), Apprendre (#9), Communiquer (#9),
+            // administration and sign-on (#10).
+            "/literature", "/literature/**", "/education", "/education/**",
+            "/estimate", "/estimate/**", "/needs", "/needs/**",
+            "/learn", "/learn/**", "/register", "/register/**", "/bench", "/bench/**",
+            "/charter", "/charter/**", "/incidents", "/incidents/**", "/sharing", "/sharing/**",
+            "/transparency", "/transparency/**", "/notice", "/notice/**", "/fhir/**",
+            "/admin", "/admin/**"};
 
     @Bean
     @Order(BROWSER_CHAIN_ORDER)
