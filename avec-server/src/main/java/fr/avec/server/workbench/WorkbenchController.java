@@ -1,5 +1,7 @@
 package fr.avec.server.workbench;
 
+import fr.avec.server.web.AiUseGate;
+import fr.avec.server.web.AiUseGates;
 import fr.avec.server.web.LocalAccounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -42,16 +45,18 @@ public class WorkbenchController {
     private final Reviews reviews;
     private final PatientOppositions oppositions;
     private final LocalAccounts accounts;
+    private final AiUseGates gates;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public WorkbenchController(Consultations consultations, NoteTemplates templates, GatewayDrafts drafts, Reviews reviews,
-                               PatientOppositions oppositions, LocalAccounts accounts) {
+                               PatientOppositions oppositions, LocalAccounts accounts, AiUseGates gates) {
         this.consultations = consultations;
         this.templates = templates;
         this.drafts = drafts;
         this.reviews = reviews;
         this.oppositions = oppositions;
         this.accounts = accounts;
+        this.gates = gates;
     }
 
     @GetMapping("/")
@@ -76,7 +81,11 @@ public class WorkbenchController {
                          Model page, HttpServletResponse response) {
         boolean withAi = !"manual".equals(mode);
         String error = null;
-        if (consent == null || !(consent.equals("GRANTED") || consent.equals("REFUSED"))) {
+        Optional<AiUseGate.Refusal> refusal = withAi ? gates.check(user.getName(), AiUseGate.CONSULTATION) : Optional.empty();
+        if (refusal.isPresent()) {
+            error = refusal.get().messageKey();
+            page.addAttribute("errorAction", refusal.get().actionPath());
+        } else if (consent == null || !(consent.equals("GRANTED") || consent.equals("REFUSED"))) {
             error = "start.error.consent";
         } else if (transcript.length() > MAX_TRANSCRIPT) {
             error = "start.error.tooLong";
@@ -183,6 +192,10 @@ public class WorkbenchController {
         }
         if (oppositions.opposed(consultation.patientRef())) {
             line(out, Map.of("error", "opposed"));
+            return;
+        }
+        if (gates.check(user.getName(), AiUseGate.CONSULTATION).isPresent()) {
+            line(out, Map.of("error", "locked"));
             return;
         }
         NoteTemplate template = templates.find(consultation.templateId()).orElseThrow();
