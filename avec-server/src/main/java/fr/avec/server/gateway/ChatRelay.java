@@ -4,10 +4,8 @@ import fr.avec.server.audit.AuditTrail;
 import fr.avec.server.audit.AuditUnavailableException;
 import fr.avec.server.audit.ContentSealer;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -390,28 +388,28 @@ public class ChatRelay {
         OutputStream out = null;
         boolean done = false;
         try (events; StreamWatchdog.Watch watch = watchdog.watch(events, upstream.streamIdleTimeout());
-             BufferedReader lines = new BufferedReader(new InputStreamReader(events, StandardCharsets.UTF_8))) {
+             ServerSentEvents stream = new ServerSentEvents(events, watch::touch)) {
             if (!buffer) {
                 out = openStream(exchange, outbound, response);
             }
             while (true) {
                 long waitStart = System.nanoTime();
-                String line;
+                ServerSentEvents.Event sse;
                 try {
-                    line = lines.readLine();
+                    sse = stream.next();
                 } catch (IOException cut) {
-                    line = null;
+                    sse = null;
                 } finally {
                     exchange.upstreamNanos += System.nanoTime() - waitStart;
                 }
-                if (line == null) {
+                if (sse == null) {
                     break;
                 }
-                watch.touch();
-                if (!line.startsWith("data:")) {
+                if (!sse.unnamed()) {
+                    // Named events are an upstream's own extensions, not chunks of the answer.
                     continue;
                 }
-                String data = line.substring(5).trim();
+                String data = sse.data().trim();
                 if (data.equals("[DONE]")) {
                     done = true;
                     break;

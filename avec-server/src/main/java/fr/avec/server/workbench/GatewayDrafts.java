@@ -1,14 +1,13 @@
 package fr.avec.server.workbench;
 
+import fr.avec.server.gateway.ServerSentEvents;
 import fr.avec.server.gateway.ConfidentialityLevel;
 import fr.avec.server.gateway.GatewayProperties;
 import fr.avec.server.gateway.Upstreams;
 import fr.avec.server.security.ApiKeys;
 import jakarta.annotation.PreDestroy;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,23 +149,14 @@ public class GatewayDrafts {
         StringBuilder text = new StringBuilder();
         String modelVersion = null;
         boolean done = false;
-        String event = null;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isEmpty()) {
-                    event = null;
-                    continue;
-                }
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                    continue;
-                }
-                if (!line.startsWith("data:") || event != null) {
+        try (ServerSentEvents stream = new ServerSentEvents(response.body(), () -> { })) {
+            ServerSentEvents.Event sse;
+            while ((sse = stream.next()) != null) {
+                if (!sse.unnamed()) {
                     // Named events (avec.findings) are the gateway's own counts; the workbench verifies in full itself.
                     continue;
                 }
-                String data = line.substring(5).trim();
+                String data = sse.data().trim();
                 if (data.equals("[DONE]")) {
                     done = true;
                     break;
