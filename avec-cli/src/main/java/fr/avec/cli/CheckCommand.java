@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
         return errors ? 1 : 0;
     }
 
-    private record Request(String id, String name, String generated, List<String> sources, List<String> references) {
+    record Request(String id, String name, String generated, List<String> sources, List<String> references) {
     }
 
     private Request readFiles() throws IOException {
@@ -119,7 +119,14 @@ final class CheckCommand implements Callable<Integer> {
         if (!sources.isEmpty() || references != null) {
             throw new UsageException("with --format jsonl, sources and references go in each input line, not in --source/--references");
         }
-        String all = generated.equals("-") ? readStdin() : read(Path.of(generated));
+        return parseJsonLines(generated.equals("-") ? readStdin() : read(Path.of(generated)));
+    }
+
+    /**
+     * The requests of a JSON Lines input: one object per line with {@code generated} and optional {@code id},
+     * {@code sources} and {@code references}; any other input is refused with a {@link UsageException} naming the line.
+     */
+    static List<Request> parseJsonLines(String all) {
         List<Request> requests = new ArrayList<>();
         int lineNumber = 0;
         for (String line : all.split("\\R")) {

@@ -105,6 +105,31 @@ public final class DeidCommand implements Callable<Integer> {
         return protector.pseudonymize(text, chosen, conversation);
     }
 
+    /** The {@code id} of a JSON Lines document, or null when it has none (or is not an object). */
+    static String idOf(JsonNode node) {
+        JsonNode idNode = node == null || !node.isObject() ? null : node.get("id");
+        return idNode == null || idNode.isNull() ? null : idNode.asString();
+    }
+
+    /** The {@code text} of a JSON Lines document; refuses anything else with a {@link UsageException} saying why. */
+    static String textOf(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new UsageException("not a JSON object");
+        }
+        JsonNode textNode = node.get("text");
+        if (textNode == null || !textNode.isString()) {
+            throw new UsageException("no \"text\" string");
+        }
+        String text = textNode.asString();
+        if (text.isEmpty()) {
+            throw new UsageException("empty text");
+        }
+        if (isBinary(text)) {
+            throw new UsageException("text looks binary (control characters)");
+        }
+        return text;
+    }
+
     private int jsonLines(Protector protector, Policy chosen, String input, JsonMapper json, PrintWriter out, PrintWriter err) {
         int failures = 0;
         int lineNumber = 0;
@@ -117,22 +142,8 @@ public final class DeidCommand implements Callable<Integer> {
             String id = null;
             try {
                 JsonNode node = json.readTree(line);
-                if (node == null || !node.isObject()) {
-                    throw new UsageException("not a JSON object");
-                }
-                JsonNode idNode = node.get("id");
-                id = idNode == null || idNode.isNull() ? null : idNode.asString();
-                JsonNode textNode = node.get("text");
-                if (textNode == null || !textNode.isString()) {
-                    throw new UsageException("no \"text\" string");
-                }
-                String text = textNode.asString();
-                if (text.isEmpty()) {
-                    throw new UsageException("empty text");
-                }
-                if (isBinary(text)) {
-                    throw new UsageException("text looks binary (control characters)");
-                }
+                id = idOf(node);
+                String text = textOf(node);
                 ObjectNode result = document(json, id, text, pseudonymize(protector, text, chosen));
                 out.println(json.writeValueAsString(result));
             } catch (JacksonException e) {
