@@ -18,6 +18,10 @@ public class AvecServer {
                     new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
                     System.out, System.err));
         }
+        if (args.length > 1 && args[0].equals("admin") && (args[1].equals("backup") || args[1].equals("restore"))) {
+            // `avec backup` and `avec restore`: the embedded database of the same configuration.
+            System.exit(fr.avec.server.admin.BackupCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("admin")) {
             // `avec keys create` and `avec audit verify`: same configuration and database, no web server.
             System.exit(AdminCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
