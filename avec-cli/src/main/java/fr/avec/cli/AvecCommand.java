@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = AvecCommand.Version.class,
         description = "Avec: trust layer for generative AI in health care (HAS A.V.E.C. guide).",
         subcommands = {ServeCommand.class, DeidCommand.class, CheckCommand.class, DataCommand.class, KeysCommand.class, UsersCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class AvecCommand implements Runnable {
 
     /** Exit code for bad usage or unreadable input (CONTRACTS.md). */
