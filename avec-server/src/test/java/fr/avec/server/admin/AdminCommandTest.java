@@ -57,6 +57,8 @@ class AdminCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit chain valid: 5 events");
 
         var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(), db.password());
+        // Someone with the owner's rights removes the append-only guard and edits an event: the chain shows it.
+        JdbcClient.create(dataSource).sql("DROP TRIGGER audit_event_append_only").update();
         JdbcClient.create(dataSource).sql("UPDATE audit_event SET actor = 'quelqu.un' WHERE seq = 3").update();
         assertThat(run("audit", "verify", home)).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN at event 3");

@@ -36,7 +36,7 @@ class MigrationsTest {
         Flyway flyway = Flyway.configure()
                 .dataSource(target.url(), target.user(), target.password())
                 .schemas(target.schema() == null ? new String[0] : new String[] {target.schema()})
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (target.url().startsWith("jdbc:h2:") ? "h2" : "postgresql"))
                 .load();
         MigrateResult result = flyway.migrate();
         assertThat(result.success).isTrue();
