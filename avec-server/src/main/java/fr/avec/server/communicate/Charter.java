@@ -57,6 +57,33 @@ public class Charter {
             return "en".equals(locale.getLanguage()) ? preambleEn : preambleFr;
         }
 
+        /**
+         * The preamble as the page shows it: paragraphs, and runs of lines starting with « - » as lists (the referent
+         * writes plain text, so that the charter reads the same in the form and on the page).
+         */
+        public List<Block> preambleBlocks(Locale locale) {
+            List<Block> blocks = new ArrayList<>();
+            List<String> items = new ArrayList<>();
+            for (String line : preamble(locale).split("\\R")) {
+                String text = line.strip();
+                if (text.startsWith("- ")) {
+                    items.add(text.substring(2).strip());
+                    continue;
+                }
+                if (!items.isEmpty()) {
+                    blocks.add(new Block(null, List.copyOf(items)));
+                    items.clear();
+                }
+                if (!text.isEmpty()) {
+                    blocks.add(new Block(text, List.of()));
+                }
+            }
+            if (!items.isEmpty()) {
+                blocks.add(new Block(null, List.copyOf(items)));
+            }
+            return blocks;
+        }
+
         /** Whether {@code useCase} is in this version's catalogue. */
         public boolean approves(String useCase) {
             return uses.stream().anyMatch(u -> u.code().equals(useCase));
@@ -71,6 +98,10 @@ public class Charter {
         public String prohibitionsAsLines() {
             return String.join("\n", prohibitions.stream().map(p -> p.labelFr() + " | " + p.labelEn()).toList());
         }
+    }
+
+    /** A paragraph of the preamble, or (when {@code paragraph} is null) a list of items. */
+    public record Block(String paragraph, List<String> items) {
     }
 
     /** Who acknowledged a version, and when. */
