@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Communiquer in Chromium against the real server and a fake model upstream: an incident reported from a finding
  * of the review page and triaged by the AI referent to its closure; the FHIR export of a validated document,
  * downloaded and validated with HAPI's validator; the usage charter, which locks AI until it is acknowledged on its
- * page and refuses a use the referent took out of the catalogue. Screenshots go to target/screenshots/communicate.
+ * page and refuses a use the referent took out of the catalogue; a proven prompt shared after moderation. Screenshots go to target/screenshots/communicate.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -333,6 +333,51 @@ class CommunicateBrowserTest {
             assertThat(page.navigate(base() + "/charter/edit").status()).isEqualTo(403);
         } finally {
             charter.publish("referent", first.preambleFr(), first.preambleEn(), first.usesAsLines(), first.prohibitionsAsLines(), "Retour au catalogue");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aProvenTemplateIsSharedAfterModerationAndIdentifyingDataIsRefused() {
+        try (BrowserContext clinician = context(); BrowserContext referentContext = context()) {
+            Page page = signIn(clinician, "dr.martin");
+            page.navigate(base() + "/sharing/new");
+            page.getByLabel("Note d’expérience").check();
+            page.getByLabel("Titre").fill("Allergie oubliée");
+            page.getByLabel("Texte").fill("Chez Mme Jeanne Dupont, née le 12/03/1950, le modèle a omis l’allergie à la pénicilline.");
+            page.locator("#propose").click();
+            assertThat(page.locator("#sharing-error")).containsText("données identifiantes");
+            assertThat(page.locator("#sharing-error")).containsText("NOM");
+            assertThat(page.locator("#sharing-error")).not().containsText("Dupont");
+
+            // A shipped template, proposed as a proven prompt.
+            page.navigate(base() + "/sharing");
+            page.locator("details summary").click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Consultation de suivi (v1)")).click();
+            assertThat(page.locator("#sharing-source")).containsText("Consultation de suivi");
+            assertThat(page.getByLabel("Prompt éprouvé")).isChecked();
+            page.getByLabel("Titre").fill("Suivi : rubriques et changements de traitement");
+            assertAccessible(page, "sharing proposal");
+            page.locator("#propose").click();
+            assertThat(page.locator("#sharing-proposed")).isVisible();
+            assertThat(page.locator("#my-shared")).containsText("En attente");
+            assertThat(page.locator("article.shared")).hasCount(0);
+
+            Page referent = signIn(referentContext, "referent");
+            referent.navigate(base() + "/sharing/moderation");
+            Locator pending = referent.locator("article.shared").filter(new Locator.FilterOptions().setHasText("Suivi : rubriques"));
+            pending.getByLabel("Note de modération").fill("Éprouvé en consultation de suivi");
+            assertAccessible(referent, "moderation");
+            pending.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Publier")).click();
+            assertThat(referent.locator("#moderated")).hasText("Publié.");
+            shot(referent, "09-sharing-moderated");
+
+            page.navigate(base() + "/sharing");
+            assertThat(page.locator("article.shared")).containsText("Suivi : rubriques et changements de traitement");
+            assertThat(page.locator("#my-shared")).containsText("Éprouvé en consultation de suivi");
+            shot(page, "10-sharing-published");
+            // A clinician does not moderate.
+            assertThat(page.navigate(base() + "/sharing/moderation").status()).isEqualTo(403);
         }
     }
 
