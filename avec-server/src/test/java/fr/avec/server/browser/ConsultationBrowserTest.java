@@ -80,6 +80,10 @@ class ConsultationBrowserTest {
         upstream.answer(DRAFT);
         server = startServer();
         server.getBean(LocalAccounts.class).createOrUpdate("dr.martin", PASSWORD, Role.CLINICIAN, "Dr Claire Martin", "médecin généraliste");
+        // The usage charter gate stays on: the clinician acknowledges the version in force through the real service
+        // (CharterBrowserTest covers doing it on the page).
+        fr.avec.server.communicate.Charter charter = server.getBean(fr.avec.server.communicate.Charter.class);
+        charter.acknowledge("dr.martin", charter.current().number());
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }
