@@ -67,7 +67,7 @@ public class LearnController {
                 answers.put(q, Integer.parseInt(value));
             }
         }
-        Quiz.Grade grade = records.submit(user.getName(), module.id(), answers);
+        Quiz.Grade grade = records.submit(user.getName(), module, answers);
         TrainingCatalog catalog = TrainingCatalog.forLocale(locale);
         List<TrainingModule> modules = catalog.modules();
         int index = modules.indexOf(module);

@@ -80,11 +80,15 @@ public class TrainingRecords {
      * @throws IllegalArgumentException when the module does not exist
      */
     public Quiz.Grade submit(String user, String moduleId, Map<Integer, Integer> answers) {
-        TrainingModule module = TrainingCatalog.forLocale(Locale.FRENCH).module(moduleId)
-                .orElseThrow(() -> new IllegalArgumentException("no training module " + moduleId));
+        return submit(user, TrainingCatalog.forLocale(Locale.FRENCH).module(moduleId)
+                .orElseThrow(() -> new IllegalArgumentException("no training module " + moduleId)), answers);
+    }
+
+    /** Grades a quiz against the module in the language it was shown in (answer order may differ) and records the attempt. */
+    public Quiz.Grade submit(String user, TrainingModule module, Map<Integer, Integer> answers) {
         Quiz.Grade grade = Quiz.grade(module, answers);
         jdbc.sql("INSERT INTO training_attempt (user_name, module_id, score, total, passed, completed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(user, moduleId, grade.right(), grade.total(), grade.passed(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .params(user, module.id(), grade.right(), grade.total(), grade.passed(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .update();
         return grade;
     }
