@@ -1,6 +1,8 @@
 package fr.avec.server.communicate.notice;
 
 import fr.avec.communicate.PatientNotice;
+import fr.avec.verify.FindingKind;
+import fr.avec.verify.Verifier;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,13 +35,15 @@ public class NoticeController {
     static final int MAX_FIELD = 300;
 
     private final NoticeTools tools;
+    private final Verifier verifier;
     private final String establishment;
     private final String contact;
     private final String dpoContact;
 
-    public NoticeController(NoticeTools tools, @Value("${avec.notice.establishment:}") String establishment,
+    public NoticeController(NoticeTools tools, Verifier verifier, @Value("${avec.notice.establishment:}") String establishment,
                             @Value("${avec.notice.contact:}") String contact, @Value("${avec.notice.dpo-contact:}") String dpoContact) {
         this.tools = tools;
+        this.verifier = verifier;
         this.establishment = establishment;
         this.contact = contact;
         this.dpoContact = dpoContact;
@@ -56,7 +60,12 @@ public class NoticeController {
         model.addAttribute("versions", List.of("standard_fr", "easy_fr", "english"));
         model.addAttribute("complete", complete(context));
         if (!inUse.isEmpty()) {
-            model.addAttribute("notice", PatientNotice.write(chosen, context, inUse));
+            PatientNotice.Notice notice = PatientNotice.write(chosen, context, inUse);
+            model.addAttribute("notice", notice);
+            if (chosen != PatientNotice.Version.ENGLISH) {
+                // The Kandel-Moles score is a French formula: the English version is not scored.
+                model.addAttribute("readability", readability(verifier, notice));
+            }
         }
         return "notice/index";
     }
@@ -74,6 +83,15 @@ public class NoticeController {
                                          @RequestParam(required = false) String dpo) {
         return pdf(version, context(establishment, contact, dpo), NoticePdf.Layout.POSTER);
     }
+
+    /** The readability findings of the Verify engine on the notice as patient material (sentences over 15 words, jargon, score). */
+    static List<String> readability(Verifier verifier, PatientNotice.Notice notice) {
+        return verifier.verify(notice.plainText(), List.of(), List.of(), Verifier.Options.DEFAULT.forPatients(READABILITY_TARGET)).findings()
+                .stream().filter(f -> f.kind() == FindingKind.READABILITY).map(f -> f.message() + " — « " + f.text() + " »").toList();
+    }
+
+    /** 60 on the Kandel-Moles scale: standard French prose, the level patient material should reach. */
+    static final double READABILITY_TARGET = 60;
 
     private ResponseEntity<byte[]> pdf(String version, PatientNotice.Context context, NoticePdf.Layout layout) {
         PatientNotice.Version chosen = version(version);
