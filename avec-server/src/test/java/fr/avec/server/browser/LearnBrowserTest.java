@@ -77,7 +77,10 @@ class LearnBrowserTest {
         server = SpringApplication.run(AvecServer.class, "--server.port=0", "--avec.home=" + home, "--avec.data-dir=" + SharedData.root(),
                 "--avec.upstreams[0].name=local", "--avec.upstreams[0].base-url=" + upstream.baseUrl(),
                 "--avec.upstreams[0].level=on_premise", "--avec.upstreams[0].models[0]=mistral-small-3.2",
-                "--avec.upstreams[0].models[1]=ministral-8b", "--avec.notice.establishment=Centre de santé des Lilas", "--logging.level.root=WARN");
+                "--avec.upstreams[0].models[1]=ministral-8b",
+                // One model's size is known (energy estimated), the other's not (shown as unknown, never guessed).
+                "--avec.upstreams[0].model-sizes[0].model=mistral-small-3.2", "--avec.upstreams[0].model-sizes[0].active-billions=24",
+                "--avec.notice.establishment=Centre de santé des Lilas", "--logging.level.root=WARN");
         LocalAccounts accounts = server.getBean(LocalAccounts.class);
         accounts.createOrUpdate("dr.durand", PASSWORD, Role.CLINICIAN, "Dr Anne Durand", "médecin généraliste");
         accounts.createOrUpdate("ref.leroy", PASSWORD, Role.REFERENT, "Marc Leroy", "référent IA");
@@ -272,6 +275,7 @@ class LearnBrowserTest {
             assertThat(page.locator("#comparison")).containsText("2 / 2");
             assertThat(page.locator(".bench-case")).hasCount(2);
             assertThat(page.locator(".bench-case[data-case=angine] .columns > div")).hasCount(2);
+            assertThat(page.locator("#comparison tbody tr").last()).containsText("inconnue (taille du modèle non configurée)");
             axe(page, "bench comparison");
             shot(page, "11-bench-compare");
 
@@ -286,6 +290,7 @@ class LearnBrowserTest {
             assertThat(angineScore).isGreaterThan(0.8).isLessThan(1.0);
             assertThat(courtScore).isLessThan(0.3);
             assertThat(page.locator("#results tr[data-case=angine] td").nth(3)).containsText("ms");
+            assertThat(page.locator("#results tr[data-case=angine] td").nth(5)).containsText("Wh");
             shot(page, "10-bench-run");
             String runUrl = page.url();
             String runId = runUrl.substring(runUrl.lastIndexOf('/') + 1);
