@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -56,6 +57,13 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/incidents/*/triage").hasRole(Role.REFERENT.name())
                         .requestMatchers("/sharing/moderation", "/sharing/moderation/**").hasRole(Role.REFERENT.name())
                         .requestMatchers("/fhir/**").hasAnyRole(writers)
+                        // Apprendre (#9): the referent's training list; the register (referent/admin edit, DPO reads); the bench.
+                        .requestMatchers("/learn/people").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
+                        .requestMatchers(HttpMethod.POST, "/register/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name())
+                        .requestMatchers("/register", "/register/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
+                        .requestMatchers("/bench", "/bench/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name())
+                        // Communiquer (#9): the transparency register for the DPO; the patient notice is open to every signed-in person.
+                        .requestMatchers("/transparency", "/transparency/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import fr.avec.server.AvecServer;
 import fr.avec.server.gateway.FakeUpstream;
+import fr.avec.server.learn.TrainedUsers;
 import fr.avec.server.security.Role;
 import fr.avec.server.web.LocalAccounts;
 import fr.avec.testing.SharedData;
@@ -84,6 +85,9 @@ class ConsultationBrowserTest {
         // (CharterBrowserTest covers doing it on the page).
         fr.avec.server.communicate.Charter charter = server.getBean(fr.avec.server.communicate.Charter.class);
         charter.acknowledge("dr.martin", charter.current().number());
+        // The training gate stays on (production default); this clinician passes the path through the real service.
+        // LearnBrowserTest covers the gate itself in the browser.
+        TrainedUsers.complete(server, "dr.martin");
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }
