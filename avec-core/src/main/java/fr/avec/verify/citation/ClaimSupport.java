@@ -134,7 +134,8 @@ public final class ClaimSupport {
             {"inferieur", "lower"}, {"inferieure", "lower"}, {"eleve", "high"}, {"elevee", "high"}, {"faible", "low"},
             {"quotidien", "daily"}, {"quotidienne", "daily"}, {"exercice", "exercise"}, {"activite", "activity"},
             {"physique", "physical"}, {"marche", "walking"}, {"ecran", "screen"}, {"ecrans", "screen"}, {"depistage", "screening"},
-            {"survie", "survival"}, {"rechute", "relapse"}, {"hopital", "hospital"}, {"hospitalisation", "hospitalization"},
+            {"survie", "survival"}, {"bas", "low"}, {"basse", "low"}, {"basses", "low"}, {"entrainement", "training"},
+            {"equilibre", "balance"}, {"chuteurs", "fall"}, {"rechute", "relapse"}, {"hopital", "hospital"}, {"hospitalisation", "hospitalization"},
         };
         for (String[] p : pairs) {
             m.put(p[0], p[1]);

@@ -86,9 +86,9 @@ public class SynthesisReviews {
         return new Review(decisions.apply(USE_CASE, s.id(), v.findings()), v.checksNotRun());
     }
 
-    /** The reference numbers that a text cites and that exist. */
+    /** The reference numbers that a text cites and that exist, in ascending order. */
     static Set<Integer> cited(String text, int count) {
-        Set<Integer> out = new LinkedHashSet<>();
+        Set<Integer> out = new java.util.TreeSet<>();
         Matcher m = CITATION.matcher(text);
         while (m.find()) {
             for (String part : m.group(1).split("[,;]")) {
