@@ -29,7 +29,8 @@ class CslJsonTest {
         List<Reference> refs = CslJson.read(json);
         assertThat(refs).hasSize(2);
         Reference r = refs.get(0);
-        assertThat(r.authors()).containsExactly("Moreau E", "Benali K", "TELE-HTA Study Group");
+        // Initials keep their accent, as PubMed writes them in its XML (« Lefèvre AC », « Moreau É »).
+        assertThat(r.authors()).containsExactly("Moreau É", "Benali K", "TELE-HTA Study Group");
         assertThat(r.journal()).isEqualTo("Heart");
         assertThat(r.issue()).isEqualTo("4");
         assertThat(r.year()).isEqualTo("2021");
