@@ -34,12 +34,20 @@ public record AiMention(boolean aiUsed, String tool, String validatorName, Strin
 
     /** The French sentence printed at the foot of the document. */
     public String text() {
+        return text("Ce compte rendu");
+    }
+
+    /**
+     * The sentence for another kind of document, {@code subject} naming it with its determiner (« Cette synthèse »,
+     * « Ce document d'information »), masculine agreement as in « établi » / « rédigé ».
+     */
+    public String text(String subject) {
         String validator = validatorRole.isEmpty() ? validatorName.strip() : validatorName.strip() + ", " + validatorRole;
         String day = date.format(FRENCH_DATE);
         if (!aiUsed) {
-            return "Ce compte rendu a été rédigé sans assistance d'une intelligence artificielle générative, validé par "
+            return subject + " a été rédigé sans assistance d'une intelligence artificielle générative, validé par "
                     + validator + " le " + day + ".";
         }
-        return "Ce compte rendu a été établi avec l'assistance de " + tool.strip() + ", validé par " + validator + " le " + day + ".";
+        return subject + " a été établi avec l'assistance de " + tool.strip() + ", validé par " + validator + " le " + day + ".";
     }
 }

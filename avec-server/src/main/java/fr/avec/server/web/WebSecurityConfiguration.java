@@ -64,6 +64,8 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/bench", "/bench/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name())
                         // Communiquer (#9): the transparency register for the DPO; the patient notice is open to every signed-in person.
                         .requestMatchers("/transparency", "/transparency/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
+                        .requestMatchers("/literature", "/literature/**").hasAnyRole(writers)
+                        .requestMatchers("/education", "/education/**").hasAnyRole(writers)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

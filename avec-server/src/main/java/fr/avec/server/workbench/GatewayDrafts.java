@@ -124,13 +124,22 @@ public class GatewayDrafts {
      */
     public Draft generate(String user, String model, String systemPrompt, String transcript, Consumer<String> deltas)
             throws DraftFailed, IOException, InterruptedException {
+        return compose(user, model, systemPrompt, "Transcription de la consultation :\n\n" + transcript, deltas);
+    }
+
+    /**
+     * Asks the gateway for a draft from a system prompt and a user message of the caller's making (the literature
+     * and patient-education use cases), streamed like {@link #generate}.
+     */
+    public Draft compose(String user, String model, String systemPrompt, String userMessage, Consumer<String> deltas)
+            throws DraftFailed, IOException, InterruptedException {
         ObjectNode body = json.createObjectNode();
         body.put("model", model);
         body.put("stream", true);
         body.put("temperature", 0.2);
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", systemPrompt);
-        messages.addObject().put("role", "user").put("content", "Transcription de la consultation :\n\n" + transcript);
+        messages.addObject().put("role", "user").put("content", userMessage);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + secret(user))
                 .header("Content-Type", "application/json")

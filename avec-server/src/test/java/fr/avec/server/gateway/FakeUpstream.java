@@ -33,6 +33,7 @@ public final class FakeUpstream implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", this::chat);
         server.createContext("/v1/audio/transcriptions", this::transcription);
+        server.createContext("/v1/images/generations", this::image);
         server.start();
     }
 
@@ -91,6 +92,25 @@ public final class FakeUpstream implements AutoCloseable {
     private void transcription(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         respond(exchange, 200, "application/json", "{\"text\":\"Patiente Mme Claire Dubois, née le 12/03/1961, douleur thoracique.\"}");
+    }
+
+    /** An OpenAI-style image answer: a small drawn PNG, inline as base64. */
+    private void image(HttpExchange exchange) throws IOException {
+        received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = picture.createGraphics();
+        g.setColor(new java.awt.Color(0xe8, 0xf1, 0xfa));
+        g.fillRect(0, 0, 256, 256);
+        g.setColor(new java.awt.Color(0x2e, 0x7d, 0x32));
+        g.fillOval(48, 48, 160, 160);
+        g.setColor(new java.awt.Color(0xf9, 0xa8, 0x25));
+        g.fillOval(96, 96, 64, 64);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", png);
+        respond(exchange, 200, "application/json", JSON.writeValueAsString(JSON.createObjectNode().put("created", 1)
+                .set("data", JSON.createArrayNode().add(JSON.createObjectNode()
+                        .put("b64_json", java.util.Base64.getEncoder().encodeToString(png.toByteArray()))))));
     }
 
     private static String completion(String answer, String model) {
