@@ -65,6 +65,7 @@ public final class Soak {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         AtomicLong transportErrors = new AtomicLong();
+        Map<String, AtomicLong> transportKinds = new ConcurrentHashMap<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -74,6 +75,8 @@ public final class Soak {
                         results.add(send(http, url, key, model));
                     } catch (IOException | RuntimeException failure) {
                         transportErrors.incrementAndGet();
+                        String kind = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage()).replaceAll("[0-9]+", "N");
+                        transportKinds.computeIfAbsent(kind.length() > 120 ? kind.substring(0, 120) : kind, k -> new AtomicLong()).incrementAndGet();
                     } catch (InterruptedException stop) {
                         return;
                     }
@@ -122,6 +125,7 @@ public final class Soak {
         System.out.printf("soak: %s, %d s, %d clients, started %s%n", url, seconds, clients, started);
         System.out.printf("soak: %d requests answered (%s), %d transport errors; %s%n", results.size(), statuses, transportErrors.get(),
                 restartOutcome);
+        transportKinds.forEach((kind, count) -> System.out.printf("soak:   transport error %s × %d%n", kind, count.get()));
         if (!latencies.isEmpty()) {
             System.out.printf("soak: latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", latencies.get(latencies.size() / 2) / 1000.0,
                     latencies.get((int) (latencies.size() * 0.99)) / 1000.0, latencies.getLast() / 1000.0);
