@@ -291,13 +291,27 @@ public final class FactExtractor {
             if (ANSWER_FILLERS.contains(t.text()) || NOT_ALLERGENS.contains(t.text()) && !t.text().equals("no") && !t.text().equals("non")) {
                 continue;
             }
-            if (!yes || t.text().length() < 3 || STOP.contains(t.text()) || EMPTY_WORDS.contains(t.text())) {
+            // Without « yes », only a bare answer names the allergen (« Patient: Penicillin. », « Patiente : les pollens »).
+            if (!yes && !shortAnswer(text, tokens, j) || t.text().length() < 3 || STOP.contains(t.text())
+                    || EMPTY_WORDS.contains(t.text())) {
                 return null;
             }
             String word = ClinicalVocabulary.stripEndings(t.text());
             return new Allergen(word, text.substring(t.start(), t.end()), List.of(), word, -1);
         }
         return null;
+    }
+
+    /** Whether the turn holding token {@code j} is at most three words long (a bare answer, not a sentence). */
+    private static boolean shortAnswer(String text, List<Token> tokens, int j) {
+        int lineEnd = text.indexOf('\n', tokens.get(j).start());
+        int words = 0;
+        for (int k = j; k < tokens.size() && (lineEnd < 0 || tokens.get(k).start() < lineEnd); k++) {
+            if (tokens.get(k).isWord() && ++words > 3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> YES = Set.of("yes", "oui", "yeah", "yep", "ouais", "si");
