@@ -461,7 +461,8 @@ public final class FactExtractor {
             "using", "use", "utilise", "kind", "sort", "type", "types", "lately", "recently", "dernierement",
             "about", "would", "could", "should", "will", "want", "need", "besoin", "work", "working", "said", "told",
             "dit", "quelque", "chose", "choses", "truc", "trucs", "vraiment", "actually", "apart", "besides",
-            "concern", "concerns", "worries", "worry", "area", "areas", "part", "parts", "side", "sides");
+            "concern", "concerns", "worries", "worry", "area", "areas", "part", "parts", "side", "sides", "aware", "past",
+            "condition", "conditions", "passe", "conscience", "connaissance", "idea", "idee", "sais", "pense");
 
     /**
      * Findings a source negates that the vocabulary does not name (« no egophony », « no siblings »): one fact per
