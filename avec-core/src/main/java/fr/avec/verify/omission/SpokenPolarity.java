@@ -59,7 +59,8 @@ final class SpokenPolarity {
             + "|none|nothing|neither|not really|not that i know|not that i['’]m aware|not that i am aware|not at all|i don['’]t|i do not"
             + "|i haven['’]t|i have not|i didn['’]t|i did not|i['’]m not|i am not|je n['’]ai pas|j['’]ai pas|j['’]en ai pas|je ne|je n['’]"
             + "|oui|yes|ouais|yeah|yep|yup|si|absolument|tout à fait|effectivement|exactement|exactly|correct|un peu|a little"
-            + "|parfois|sometimes)\\b");
+            + "|parfois|sometimes|i have none|none of|(?:she|he) (?:has not|hasn['’]t|does not|doesn['’]t|did not|didn['’]t|is not|isn['’]t)"
+            + "|(?:il|elle) (?:n['’]a pas|a pas|ne|n['’]))\\b");
 
     private SpokenPolarity() {
     }
