@@ -228,7 +228,7 @@ public final class FactExtractor {
                 question = true;
                 break;
             }
-            if (t.is(".") || t.is(";") || t.is("!") || text.lastIndexOf('\n', t.start() - 1) >= tokens.get(k - 1).end()) {
+            if (t.is(".") || t.is(";") || t.is("!") || k > 0 && SpokenPolarity.lineBreak(text, tokens.get(k - 1), t)) {
                 break;
             }
             if (!t.isWord()) {

@@ -92,8 +92,14 @@ final class SpokenPolarity {
         return question;
     }
 
-    private static boolean lineBreak(String text, Token before, Token after) {
-        return text.lastIndexOf('\n', after.start() - 1) >= before.end();
+    /** Whether a line break separates two tokens (only the gap between them is read). */
+    static boolean lineBreak(String text, Token before, Token after) {
+        for (int c = before.end(); c < after.start(); c++) {
+            if (text.charAt(c) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends negation scopes at a line break or at a new spoken clause after a negated content word. */
