@@ -149,6 +149,22 @@ class SpokenOmissionTest {
         assertThat(categories("Toux.", transcript)).containsExactly(FactCategory.DIAGNOSIS.label());
     }
 
+    @Test
+    void speakersLabelledWithoutTheirRoleStillAnswerQuestions() {
+        // Speech recognition with diarisation names speakers, not roles; a hesitation may sit inside a term.
+        String transcript = """
+                Locuteur 1 : est-ce que vous avez des douleurs euh thoraciques
+                Locuteur 2 : euh non
+                Locuteur 1 : et vous toussez
+                Locuteur 2 : oui un peu le matin
+                """;
+        List<Finding> found = omissions("Consultation.", transcript);
+        assertThat(found).extracting(Finding::category).containsExactly(FactCategory.SYMPTOM.label(), FactCategory.SYMPTOM.label());
+        assertThat(found.get(0).message()).contains("absence of");
+        assertThat(found.get(1).message()).doesNotContain("absence of");
+        assertThat(categories("Pas de douleur thoracique. Toux matinale.", transcript)).isEmpty();
+    }
+
     // Risk factors
 
     @Test

@@ -17,8 +17,10 @@ import java.util.Set;
  * and the doses said right after them, allergies with their allergen, vital signs and lab values with the
  * value said after their name (or recognisable alone: « quatorze-neuf », « 38,5 °C », « 73 kilos »),
  * follow-up delays, and the vocabulary's concepts (diagnoses, symptoms, risk factors, mental health, social
- * situation) with their polarity. Questions left unanswered and hypotheses are not facts. A fact said twice is
- * one fact, shown at its first affirmed occurrence.
+ * situation) with their polarity. Polarity is the engine's, adjusted for speech by {@link SpokenPolarity} (verb
+ * negations, answers after fillers, clause ends in unpunctuated transcripts). Questions left unanswered and
+ * hypotheses are not facts, except allergy and safety questions. A fact said twice is one fact, shown at its first
+ * affirmed occurrence.
  */
 public final class FactExtractor {
 

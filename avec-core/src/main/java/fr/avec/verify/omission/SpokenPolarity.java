@@ -54,7 +54,7 @@ final class SpokenPolarity {
             + "|infirmier|ide|nurse|interne|externe|sage-femme|pharmacien|pharmacienne|kiné|kine|guest_clinician|clinician)\\s?:");
     /** A turn's opening answer: fillers, then a yes or no word or a short negative clause. */
     private static final Pattern ANSWER_LINE = Pattern.compile(
-            "(?iu)^\\s*[\\p{L}_]{1,20}\\s?:\\s*(?:(?:euh|heu|hum|hmm|hm|mm|mmh|bah|ben|bon|alors|ah|oh|eh|um|uh|uhm|umm|well|so|okay|ok|d'accord),?\\s*)*"
+            "(?iu)^\\s*[\\p{L}_][\\p{L}\\p{N}_ ]{0,24}?\\s?:\\s*(?:(?:euh|heu|hum|hmm|hm|mm|mmh|bah|ben|bon|alors|ah|oh|eh|um|uh|uhm|umm|well|so|okay|ok|d'accord),?\\s*)*"
             + "(non|no|nope|nan|nah|pas du tout|du tout|pas vraiment|pas que je sache|pas à ma connaissance|aucun|aucune|jamais|rien|never"
             + "|none|nothing|neither|not really|not that i know|not that i['’]m aware|not that i am aware|not at all|i don['’]t|i do not"
             + "|i haven['’]t|i have not|i didn['’]t|i did not|i['’]m not|i am not|je n['’]ai pas|j['’]ai pas|j['’]en ai pas|je ne|je n['’]"
@@ -218,7 +218,7 @@ final class SpokenPolarity {
                 lineEnd = text.length();
             }
             String line = text.substring(lineStart, lineEnd);
-            if (CLINICIAN_LINE.matcher(line).find()) {
+            if (CLINICIAN_LINE.matcher(line).find() || askedOfAnotherSpeaker(line, text, lineEnd)) {
                 int nextEnd = text.indexOf('\n', lineEnd + 1);
                 String next = lineEnd + 1 < text.length() ? text.substring(lineEnd + 1, nextEnd < 0 ? text.length() : nextEnd) : "";
                 Matcher answer = ANSWER_LINE.matcher(next);
@@ -239,6 +239,26 @@ final class SpokenPolarity {
             }
             lineStart = lineEnd + 1;
         }
+    }
+
+    private static final Pattern LABEL = Pattern.compile("^\\s*([\\p{L}_][\\p{L}\\p{N}_ ]{0,24}?)\\s?:");
+    /** Question forms of speech without a question mark (« vous fumez », « est-ce que », « do you »). */
+    private static final Pattern QUESTION_FORM = Pattern.compile("(?iu)(est[- ]ce qu|\\bvous (avez|prenez|fumez|buvez|êtes"
+            + "|ressentez|toussez|dormez|vivez|habitez)\\b|\\b(avez|prenez|fumez|buvez|êtes)[- ]vous\\b|\\bdes allergies\\b"
+            + "|\\btu (as|prends|fumes|bois)\\b|\\b(do|did|have|are|were) you\\b)");
+
+    /**
+     * Whether a turn of an unnamed speaker (« Locuteur 1 : », « SPEAKER_00: ») asks something of the next turn's
+     * speaker: speech recognition labels speakers without saying who is the clinician.
+     */
+    private static boolean askedOfAnotherSpeaker(String line, String text, int lineEnd) {
+        Matcher label = LABEL.matcher(line);
+        if (!label.find() || !QUESTION_FORM.matcher(line).find() || lineEnd + 1 >= text.length()) {
+            return false;
+        }
+        int nextEnd = text.indexOf('\n', lineEnd + 1);
+        Matcher next = LABEL.matcher(text.substring(lineEnd + 1, nextEnd < 0 ? text.length() : nextEnd));
+        return next.find() && !next.group(1).equalsIgnoreCase(label.group(1));
     }
 
     /** Whether the line starting at {@code lineStart} is a clinician's turn (« Médecin : », « Doctor: »). */
