@@ -194,7 +194,7 @@ public final class FactExtractor {
     private static final Set<String> NOT_PRIOR_ALLERGENS = Set.of("seasonal", "saisonniere", "saisonnier", "food", "alimentaire",
             "drug", "medicamenteuse", "significant", "severe", "severes", "multiple", "multiples", "environmental", "many", "few",
             "several", "plusieurs", "bad", "terrible", "grave", "graves", "fortes", "forte", "petite", "petites", "les", "des",
-            "anaphylactic", "true", "vraie", "cross", "croisee", "penicillin-type", "type", "skin", "cutanee", "respiratory",
+            "anaphylactic", "true", "vraie", "grosse", "gros", "ancienne", "ancien", "cross", "croisee", "penicillin-type", "type", "skin", "cutanee", "respiratory",
             "respiratoire", "nasal", "other", "autres", "autre", "mild", "legere", "legeres", "kind", "sort");
 
     /**
@@ -464,7 +464,8 @@ public final class FactExtractor {
             "about", "would", "could", "should", "will", "want", "need", "besoin", "work", "working", "said", "told",
             "dit", "quelque", "chose", "choses", "truc", "trucs", "vraiment", "actually", "apart", "besides",
             "concern", "concerns", "worries", "worry", "area", "areas", "part", "parts", "side", "sides", "aware", "past",
-            "condition", "conditions", "passe", "conscience", "connaissance", "idea", "idee", "sais", "pense");
+            "condition", "conditions", "passe", "conscience", "connaissance", "idea", "idee", "sais", "pense", "terrible",
+            "top", "genial", "fameux", "grave", "serious", "great", "normal", "normale", "evident", "facile", "easy");
 
     /**
      * Findings a source negates that the vocabulary does not name (« no egophony », « no siblings »): one fact per
@@ -539,6 +540,11 @@ public final class FactExtractor {
                 return false;
             }
             if (FINDING_TRIGGERS.contains(t.text())) {
+                // « pas » opens a finding only as « pas de »: « pas terrible », « je sais pas » negate a verb or a judgement.
+                if (t.is("pas") && !(k + 1 < tokens.size() && (tokens.get(k + 1).is("de") || tokens.get(k + 1).is("d")
+                        || tokens.get(k + 1).is("du") || tokens.get(k + 1).is("des")))) {
+                    return false;
+                }
                 // « No, ... » and « non merci » are answers, not findings.
                 return !(k + 1 < tokens.size() && !tokens.get(k + 1).isWord());
             }
