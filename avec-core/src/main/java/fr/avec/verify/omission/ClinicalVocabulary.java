@@ -177,10 +177,13 @@ public final class ClinicalVocabulary {
         return hits;
     }
 
-    /** Determiners and possessives a spoken phrase adds inside a term: « blood in your urine », « mal à la tête ». */
+    /**
+     * Determiners, possessives and hesitations a spoken phrase adds inside a term: « blood in your urine », « mal à
+     * la tête », « douleur euh thoracique ».
+     */
     private static final java.util.Set<String> FILLERS = java.util.Set.of("the", "my", "your", "his", "her", "their", "a", "an",
             "any", "le", "la", "les", "l", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "votre", "vos", "un", "une",
-            "des", "du", "de", "d");
+            "des", "du", "de", "d", "euh", "heu", "uh", "um", "hum");
 
     /** The end token of {@code term} matched from {@code i}, or -1. */
     private static int matchEnd(List<Token> tokens, String[] normalised, int i, Term term) {

@@ -17,8 +17,10 @@ import java.util.Set;
  * and the doses said right after them, allergies with their allergen, vital signs and lab values with the
  * value said after their name (or recognisable alone: « quatorze-neuf », « 38,5 °C », « 73 kilos »),
  * follow-up delays, and the vocabulary's concepts (diagnoses, symptoms, risk factors, mental health, social
- * situation) with their polarity. Questions left unanswered and hypotheses are not facts. A fact said twice is
- * one fact, shown at its first affirmed occurrence.
+ * situation) with their polarity. Polarity is the engine's, adjusted for speech by {@link SpokenPolarity} (verb
+ * negations, answers after fillers, clause ends in unpunctuated transcripts). Questions left unanswered and
+ * hypotheses are not facts, except allergy and safety questions. A fact said twice is one fact, shown at its first
+ * affirmed occurrence.
  */
 public final class FactExtractor {
 
@@ -39,7 +41,8 @@ public final class FactExtractor {
             "have", "has", "you", "your", "are", "is", "was", "were", "reaction", "reactions", "and", "et", "or", "ou", "with",
             "avec", "mild", "severe", "other", "autre", "autres", "aucune", "aucun", "pas", "not", "none", "nothing", "rien",
             "there", "un", "une", "an", "allergies", "allergy", "allergie", "allergique", "allergic", "also", "aussi",
-            "just", "only", "seulement", "seasonal", "sont", "est", "c", "s", "y", "en", "mon", "ma", "mes", "my");
+            "just", "only", "seulement", "seasonal", "sont", "est", "c", "s", "y", "en", "mon", "ma", "mes", "my", "quelque", "chose",
+            "etes", "avez", "vous", "tu", "es", "as", "euh", "bien", "sure", "aware", "know");
 
     private final ClinicalVocabulary vocabulary;
     private final DrugLexicon drugs;
@@ -74,7 +77,7 @@ public final class FactExtractor {
         String text = source.text();
         List<Token> tokens = source.tokens();
         Polarity[] polarity = source.polarity() != null ? source.polarity() : grounding.polarities(text, tokens);
-        polarity = spokenAnswers(text, tokens, polarity);
+        polarity = SpokenPolarity.refine(text, tokens, polarity);
         List<Quantity> quantities = source.quantities();
         int[] quantityAt = quantityIndexByToken(tokens, quantities);
         boolean[] used = new boolean[quantities.size()];
@@ -108,7 +111,10 @@ public final class FactExtractor {
                             passages.end(hit.start(), value.end()), value, List.of(), null));
                 }
                 case ALLERGY -> {
-                    Allergen allergen = concept.id().equals("allergy") && p == Polarity.AFFIRMED ? allergen(text, tokens, hit, mentions) : null;
+                    Allergen allergen = concept.id().equals("allergy") && p != Polarity.NEGATED ? allergen(text, tokens, hit, mentions, p) : null;
+                    if (allergen != null) {
+                        p = Polarity.AFFIRMED; // « Any allergies? — Penicillin. »: the answer names the allergen
+                    }
                     if (allergen != null && allergen.mentionStart() >= 0) {
                         allergens.add(allergen.mentionStart());
                     }
@@ -181,32 +187,149 @@ public final class FactExtractor {
     private record Allergen(String key, String said, List<String> substances, String word, int mentionStart) {
     }
 
-    /** The allergen named after (« allergique à la pénicilline ») or right before (« penicillin allergy ») an allergy word. */
-    private static Allergen allergen(String text, List<Token> tokens, ClinicalVocabulary.Hit hit, List<DrugMention> mentions) {
-        int from = hit.firstToken() >= 2 ? tokens.get(hit.firstToken() - 2).start() : 0;
-        int to = tokens.get(Math.min(tokens.size() - 1, hit.endToken() + ALLERGEN_WINDOW - 1)).end();
+    /** Words that link an allergy word to its allergen (« allergique à », « allergic to », « allergies including »). */
+    private static final Set<String> ALLERGEN_LINKS = Set.of("a", "au", "aux", "to", "including", "include", "includes", "like",
+            "such", "comme", "notamment", "dont", "towards", "envers", "vis", "with", "avec", "sur");
+    /** Words before an allergy word that are not its allergen (« seasonal allergies », « sévère allergie »). */
+    private static final Set<String> NOT_PRIOR_ALLERGENS = Set.of("seasonal", "saisonniere", "saisonnier", "food", "alimentaire",
+            "drug", "medicamenteuse", "significant", "severe", "severes", "multiple", "multiples", "environmental", "many", "few",
+            "several", "plusieurs", "bad", "terrible", "grave", "graves", "fortes", "forte", "petite", "petites", "les", "des",
+            "anaphylactic", "true", "vraie", "grosse", "gros", "ancienne", "ancien", "cross", "croisee", "penicillin-type", "type", "skin", "cutanee", "respiratory",
+            "respiratoire", "nasal", "other", "autres", "autre", "mild", "legere", "legeres", "kind", "sort");
+
+    /**
+     * The allergen of an allergy word: a drug of the lexicon or a word linked to it (« allergique à la
+     * pénicilline », « allergic to ragweed », « allergie aux acariens »), said right before it (« penicillin
+     * allergy », « latex allergy »), or, for a question, said at the start of the answer (« Any allergies? —
+     * Yes, ragweed. », « Des allergies ? — À la codéine. »). Null when none is named.
+     */
+    private static Allergen allergen(String text, List<Token> tokens, ClinicalVocabulary.Hit hit, List<DrugMention> mentions,
+                                     Polarity polarity) {
+        // Right before: « penicillin allergy », « peanut allergy ».
         for (DrugMention m : mentions) {
-            if (m.end() <= hit.start() && m.start() >= from || m.start() >= hit.end() && m.end() <= to) {
-                String key = m.substances().isEmpty() ? FoldedText.fold(m.text()) : m.substances().get(0);
-                return new Allergen(key, m.text(), m.substances(), ClinicalVocabulary.normalise(FoldedText.fold(m.text()).split(" ")[0]), m.start());
-            }
-            if (m.start() > to) {
-                break;
+            if (m.end() <= hit.start() && hit.start() - m.end() <= 2) {
+                return drugAllergen(m);
             }
         }
-        for (int k = hit.endToken(); k < tokens.size() && k < hit.endToken() + ALLERGEN_WINDOW; k++) {
+        if (hit.firstToken() > 0) {
+            Token before = tokens.get(hit.firstToken() - 1);
+            if (before.isWord() && before.text().length() >= 4 && before.end() + 1 >= hit.start() && !NOT_ALLERGENS.contains(before.text())
+                    && !NOT_PRIOR_ALLERGENS.contains(before.text()) && !STOP.contains(before.text()) && !before.text().endsWith("ing")
+                    && !before.text().endsWith("ed") && !before.text().endsWith("ly") && !EMPTY_WORDS.contains(before.text())) {
+                String word = ClinicalVocabulary.stripEndings(before.text());
+                return new Allergen(word, text.substring(before.start(), before.end()), List.of(), word, -1);
+            }
+        }
+        // After, in the same sentence, through a linking word.
+        int end = Math.min(tokens.size(), hit.endToken() + ALLERGEN_WINDOW);
+        boolean linked = false;
+        boolean question = false;
+        for (int k = hit.endToken(); k < end; k++) {
             Token t = tokens.get(k);
+            if (t.is("?")) {
+                question = true;
+                break;
+            }
+            if (t.is(".") || t.is(";") || t.is("!") || k > 0 && SpokenPolarity.lineBreak(text, tokens.get(k - 1), t)) {
+                break;
+            }
             if (!t.isWord()) {
-                if (t.is(".") || t.is(";")) {
-                    break;
-                }
                 continue;
             }
-            if (NOT_ALLERGENS.contains(t.text()) || t.text().length() < 3) {
+            if (ALLERGEN_LINKS.contains(t.text())) {
+                linked = true;
+                continue;
+            }
+            if (!linked) {
+                if (NOT_ALLERGENS.contains(t.text()) || t.text().equals("reaction") || t.text().equals("reactions")) {
+                    continue; // « allergic reaction to », « allergie connue à »
+                }
+                break;
+            }
+            DrugMention m = mentionAt(mentions, t.start());
+            if (m != null) {
+                return drugAllergen(m);
+            }
+            if (NOT_ALLERGENS.contains(t.text()) || t.text().length() < 3 || STOP.contains(t.text())) {
                 continue;
             }
             String word = ClinicalVocabulary.stripEndings(t.text());
             return new Allergen(word, text.substring(t.start(), t.end()), List.of(), word, -1);
+        }
+        int lineStart = text.lastIndexOf('\n', hit.start()) + 1;
+        if (!question && polarity != Polarity.HYPOTHETICAL && !SpokenPolarity.clinicianTurn(text, lineStart)) {
+            return null;
+        }
+        // A question: the allergen opens the next turn (« Patient: Yes, ragweed. », « Patient : la pénicilline »).
+        int lineEnd = text.indexOf('\n', hit.end());
+        if (lineEnd < 0) {
+            return null;
+        }
+        int k = tokenAt(tokens, lineEnd) + 1;
+        if (k < tokens.size() && tokens.get(k).start() < lineEnd) {
+            k++;
+        }
+        if (k + 1 < tokens.size() && tokens.get(k).isWord() && tokens.get(k + 1).is(":")) {
+            k += 2; // the speaker label
+        }
+        int nextLineEnd = text.indexOf('\n', lineEnd + 1);
+        boolean yes = false;
+        for (int j = k; j < tokens.size() && j < k + 6 && (nextLineEnd < 0 || tokens.get(j).start() < nextLineEnd); j++) {
+            Token t = tokens.get(j);
+            if (t.is(".") || t.is("?") || t.is("!")) {
+                break;
+            }
+            if (!t.isWord()) {
+                continue;
+            }
+            DrugMention m = mentionAt(mentions, t.start());
+            if (m != null) {
+                return drugAllergen(m);
+            }
+            if (YES.contains(t.text())) {
+                yes = true;
+                continue;
+            }
+            if (ANSWER_FILLERS.contains(t.text()) || NOT_ALLERGENS.contains(t.text()) && !t.text().equals("no") && !t.text().equals("non")) {
+                continue;
+            }
+            // Without « yes », only a bare answer names the allergen (« Patient: Penicillin. », « Patiente : les pollens »).
+            if (!yes && !shortAnswer(text, tokens, j) || t.text().length() < 3 || STOP.contains(t.text())
+                    || EMPTY_WORDS.contains(t.text())) {
+                return null;
+            }
+            String word = ClinicalVocabulary.stripEndings(t.text());
+            return new Allergen(word, text.substring(t.start(), t.end()), List.of(), word, -1);
+        }
+        return null;
+    }
+
+    /** Whether the turn holding token {@code j} is at most three words long (a bare answer, not a sentence). */
+    private static boolean shortAnswer(String text, List<Token> tokens, int j) {
+        int lineEnd = text.indexOf('\n', tokens.get(j).start());
+        int words = 0;
+        for (int k = j; k < tokens.size() && (lineEnd < 0 || tokens.get(k).start() < lineEnd); k++) {
+            if (tokens.get(k).isWord() && ++words > 3) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> YES = Set.of("yes", "oui", "yeah", "yep", "ouais", "si");
+    private static final Set<String> ANSWER_FILLERS = Set.of("euh", "heu", "um", "uh", "uhm", "oh", "ah", "well", "bah", "ben",
+            "alors", "so", "hmm", "hm", "mm");
+
+    private static Allergen drugAllergen(DrugMention m) {
+        String key = m.substances().isEmpty() ? FoldedText.fold(m.text()) : m.substances().get(0);
+        return new Allergen(key, m.text(), m.substances(), ClinicalVocabulary.normalise(FoldedText.fold(m.text()).split(" ")[0]), m.start());
+    }
+
+    private static DrugMention mentionAt(List<DrugMention> mentions, int offset) {
+        for (DrugMention m : mentions) {
+            if (m.start() <= offset && offset < m.end()) {
+                return m;
+            }
         }
         return null;
     }
@@ -340,7 +463,9 @@ public final class FactExtractor {
             "using", "use", "utilise", "kind", "sort", "type", "types", "lately", "recently", "dernierement",
             "about", "would", "could", "should", "will", "want", "need", "besoin", "work", "working", "said", "told",
             "dit", "quelque", "chose", "choses", "truc", "trucs", "vraiment", "actually", "apart", "besides",
-            "concern", "concerns", "worries", "worry", "area", "areas", "part", "parts", "side", "sides");
+            "concern", "concerns", "worries", "worry", "area", "areas", "part", "parts", "side", "sides", "aware", "past",
+            "condition", "conditions", "passe", "conscience", "connaissance", "idea", "idee", "sais", "pense", "terrible",
+            "top", "genial", "fameux", "grave", "serious", "great", "normal", "normale", "evident", "facile", "easy");
 
     /**
      * Findings a source negates that the vocabulary does not name (« no egophony », « no siblings »): one fact per
@@ -415,64 +540,16 @@ public final class FactExtractor {
                 return false;
             }
             if (FINDING_TRIGGERS.contains(t.text())) {
+                // « pas » opens a finding only as « pas de »: « pas terrible », « je sais pas » negate a verb or a judgement.
+                if (t.is("pas") && !(k + 1 < tokens.size() && (tokens.get(k + 1).is("de") || tokens.get(k + 1).is("d")
+                        || tokens.get(k + 1).is("du") || tokens.get(k + 1).is("des")))) {
+                    return false;
+                }
                 // « No, ... » and « non merci » are answers, not findings.
                 return !(k + 1 < tokens.size() && !tokens.get(k + 1).isWord());
             }
         }
         return false;
-    }
-
-    private static final java.util.regex.Pattern CLINICIAN_LINE = java.util.regex.Pattern.compile(
-            "(?iu)^\\s*(médecin|medecin|docteur|doctor|dr|infirmière|infirmiere|infirmier|nurse|interne|guest_clinician)\\s?:");
-    private static final java.util.regex.Pattern ANSWER_LINE = java.util.regex.Pattern.compile(
-            "(?iu)^\\s*[\\p{L}_]{1,20}\\s?:\\s*(non|no|nope|nan|pas|aucun|aucune|jamais|rien|never|none|neither|nothing|nah|not|oui|yes|ouais|yeah|yep|si|absolument|tout à fait)\\b");
-
-    /**
-     * Transcribed speech has no question marks: a clinician's line answered by « non » / « no » on the next line
-     * (« Médecin : des allergies / Patient : non aucune ») is negated, answered by « oui » affirmed, whatever the
-     * engine's scopes said. On lines with a question mark the engine reads the answer already; only the words it
-     * left undecided are settled (« Anything she is allergic to? — Nothing that I am aware of »).
-     */
-    private static Polarity[] spokenAnswers(String text, List<Token> tokens, Polarity[] polarity) {
-        if (text.indexOf('\n') < 0) {
-            return polarity;
-        }
-        Polarity[] out = polarity;
-        int lineStart = 0;
-        int k = 0;
-        while (lineStart < text.length()) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = text.length();
-            }
-            String line = text.substring(lineStart, lineEnd);
-            boolean asked = line.indexOf('?') >= 0;
-            if (CLINICIAN_LINE.matcher(line).find()) {
-                int nextEnd = text.indexOf('\n', lineEnd + 1);
-                String next = lineEnd + 1 < text.length() ? text.substring(lineEnd + 1, nextEnd < 0 ? text.length() : nextEnd) : "";
-                java.util.regex.Matcher answer = ANSWER_LINE.matcher(next);
-                if (answer.find() && !CLINICIAN_LINE.matcher(next).find()) {
-                    String word = FoldedText.fold(answer.group(1));
-                    Polarity value = switch (word) {
-                        case "oui", "yes", "ouais", "yeah", "yep", "si", "absolument", "tout a fait" -> Polarity.AFFIRMED;
-                        default -> Polarity.NEGATED;
-                    };
-                    if (out == polarity) {
-                        out = polarity.clone();
-                    }
-                    while (k < tokens.size() && tokens.get(k).start() < lineStart) {
-                        k++;
-                    }
-                    for (int t = k; t < tokens.size() && tokens.get(t).start() < lineEnd; t++) {
-                        if (tokens.get(t).isWord() && (!asked || out[t] == Polarity.HYPOTHETICAL)) {
-                            out[t] = value;
-                        }
-                    }
-                }
-            }
-            lineStart = lineEnd + 1;
-        }
-        return out;
     }
 
     /** Whether the negated scope starting at {@code i} is a question answered no (« any siblings? — No »). */
