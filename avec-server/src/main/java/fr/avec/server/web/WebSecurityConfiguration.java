@@ -52,6 +52,8 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.svg").permitAll()
                         .requestMatchers("/templates/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name())
                         .requestMatchers("/consultations/**", "/oppositions/**").hasAnyRole(writers)
+                        .requestMatchers("/estimate/me", "/estimate/sus").authenticated()
+                        .requestMatchers("/estimate", "/estimate/**", "/needs", "/needs/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
