@@ -35,7 +35,7 @@ CREATE TABLE estimate_service (
 -- The corrections analysis of one validated document, computed once after validation. No patient text.
 CREATE TABLE document_analysis (
     consultation_id      BIGINT        NOT NULL PRIMARY KEY,
-    day                  DATE          NOT NULL,
+    activity_day         DATE          NOT NULL,
     validated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     use_case             VARCHAR(64)   NOT NULL,
     template_code        VARCHAR(64)   NOT NULL,
@@ -67,8 +67,8 @@ CREATE TABLE document_analysis (
     sections             VARCHAR(2000) NOT NULL
 );
 
-CREATE INDEX document_analysis_day ON document_analysis (day, use_case);
-CREATE INDEX document_analysis_owner ON document_analysis (owner, day);
+CREATE INDEX document_analysis_day ON document_analysis (activity_day, use_case);
+CREATE INDEX document_analysis_owner ON document_analysis (owner, activity_day);
 
 -- What became of each kind of finding raised on the draft of a document (counts).
 CREATE TABLE document_finding (
@@ -85,7 +85,7 @@ CREATE TABLE document_finding (
 -- of 5 % (h_i holds rates in [i/20, (i+1)/20), h19 includes 1) so medians come from the roll-up.
 -- unresolved_drug counts documents validated with at least one drug finding left open.
 CREATE TABLE estimate_day (
-    day               DATE         NOT NULL,
+    activity_day      DATE         NOT NULL,
     use_case          VARCHAR(64)  NOT NULL,
     template_code     VARCHAR(64)  NOT NULL,
     template_version  INTEGER      NOT NULL,
@@ -127,11 +127,11 @@ CREATE TABLE estimate_day (
     h19               INTEGER      NOT NULL
 );
 
-CREATE INDEX estimate_day_day ON estimate_day (day, use_case);
+CREATE INDEX estimate_day_day ON estimate_day (activity_day, use_case);
 
 -- Daily roll-up of document_finding: alert precision per kind.
 CREATE TABLE estimate_finding_day (
-    day               DATE         NOT NULL,
+    activity_day      DATE         NOT NULL,
     use_case          VARCHAR(64)  NOT NULL,
     template_code     VARCHAR(64)  NOT NULL,
     model             VARCHAR(128) NOT NULL,
@@ -144,11 +144,11 @@ CREATE TABLE estimate_finding_day (
     accepted          INTEGER      NOT NULL
 );
 
-CREATE INDEX estimate_finding_day_day ON estimate_finding_day (day, use_case);
+CREATE INDEX estimate_finding_day_day ON estimate_finding_day (activity_day, use_case);
 
 -- Daily roll-up of every gateway request from the audit trail (documents or not): volume, tokens, impact.
 CREATE TABLE estimate_gateway_day (
-    day                DATE         NOT NULL,
+    activity_day       DATE         NOT NULL,
     use_case           VARCHAR(64)  NOT NULL,
     upstream           VARCHAR(64)  NOT NULL,
     model              VARCHAR(128) NOT NULL,
@@ -161,7 +161,7 @@ CREATE TABLE estimate_gateway_day (
     unestimated        BIGINT       NOT NULL
 );
 
-CREATE INDEX estimate_gateway_day_day ON estimate_gateway_day (day, use_case);
+CREATE INDEX estimate_gateway_day_day ON estimate_gateway_day (activity_day, use_case);
 
 -- Documents are matched to their gateway request (tokens, energy) by request id.
 CREATE INDEX audit_event_request ON audit_event (request_id);

@@ -106,7 +106,7 @@ public class DocumentAnalyses {
                 .map(s -> s.title().replace('=', ' ').replace(';', ' ') + "=" + String.format(java.util.Locale.ROOT, "%.2f", s.editRate()))
                 .collect(Collectors.joining(";"));
         LocalDate day = document.validatedAt().atOffset(ZoneOffset.UTC).toLocalDate();
-        jdbc.sql("INSERT INTO document_analysis (consultation_id, day, validated_at, use_case, template_code, template_version, model, "
+        jdbc.sql("INSERT INTO document_analysis (consultation_id, activity_day, validated_at, use_case, template_code, template_version, model, "
                         + "model_version, service, owner, ai_used, draft_words, validated_words, edits, edit_rate, bucket, unedited, rejected, "
                         + "seconds_to_validate, rubber_stamp, findings, unresolved_drug, added_numbers, removed_numbers, prompt_tokens, "
                         + "completion_tokens, energy_wh, gwp_g, sections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
@@ -191,10 +191,10 @@ public class DocumentAnalyses {
     /** Recomputes the daily roll-ups of those days from the document rows (idempotent). */
     public void rollUp(Set<LocalDate> days) {
         for (LocalDate day : days) {
-            jdbc.sql("DELETE FROM estimate_day WHERE day = ?").param(day).update();
-            jdbc.sql("DELETE FROM estimate_finding_day WHERE day = ?").param(day).update();
-            jdbc.sql(ROLL_UP_DAYS + " WHERE day = ? GROUP BY " + DIMENSIONS).param(day).update();
-            jdbc.sql(ROLL_UP_FINDINGS + " WHERE a.day = ? GROUP BY a.day, a.use_case, a.template_code, a.model, a.model_version, a.service, f.kind")
+            jdbc.sql("DELETE FROM estimate_day WHERE activity_day = ?").param(day).update();
+            jdbc.sql("DELETE FROM estimate_finding_day WHERE activity_day = ?").param(day).update();
+            jdbc.sql(ROLL_UP_DAYS + " WHERE activity_day = ? GROUP BY " + DIMENSIONS).param(day).update();
+            jdbc.sql(ROLL_UP_FINDINGS + " WHERE a.activity_day = ? GROUP BY a.activity_day, a.use_case, a.template_code, a.model, a.model_version, a.service, f.kind")
                     .param(day).update();
         }
     }
@@ -205,11 +205,11 @@ public class DocumentAnalyses {
             jdbc.sql("DELETE FROM estimate_day").update();
             jdbc.sql("DELETE FROM estimate_finding_day").update();
             jdbc.sql(ROLL_UP_DAYS + " GROUP BY " + DIMENSIONS).update();
-            jdbc.sql(ROLL_UP_FINDINGS + " GROUP BY a.day, a.use_case, a.template_code, a.model, a.model_version, a.service, f.kind").update();
+            jdbc.sql(ROLL_UP_FINDINGS + " GROUP BY a.activity_day, a.use_case, a.template_code, a.model, a.model_version, a.service, f.kind").update();
         });
     }
 
-    private static final String DIMENSIONS = "day, use_case, template_code, template_version, model, model_version, service";
+    private static final String DIMENSIONS = "activity_day, use_case, template_code, template_version, model, model_version, service";
 
     private static final String ROLL_UP_DAYS = buildRollUp();
 
@@ -229,8 +229,8 @@ public class DocumentAnalyses {
                 + "SUM(energy_wh), SUM(gwp_g)" + sums + " FROM document_analysis";
     }
 
-    private static final String ROLL_UP_FINDINGS = "INSERT INTO estimate_finding_day (day, use_case, template_code, model, model_version, "
-            + "service, kind, raised, fixed, dismissed, accepted) SELECT a.day, a.use_case, a.template_code, a.model, a.model_version, "
+    private static final String ROLL_UP_FINDINGS = "INSERT INTO estimate_finding_day (activity_day, use_case, template_code, model, model_version, "
+            + "service, kind, raised, fixed, dismissed, accepted) SELECT a.activity_day, a.use_case, a.template_code, a.model, a.model_version, "
             + "a.service, f.kind, SUM(f.raised), SUM(f.fixed), SUM(f.dismissed), SUM(f.accepted) "
             + "FROM document_finding f JOIN document_analysis a ON a.consultation_id = f.consultation_id";
 

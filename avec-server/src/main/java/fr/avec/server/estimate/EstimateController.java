@@ -255,12 +255,12 @@ public class EstimateController {
         return download(json.writeValueAsBytes(body), MediaType.APPLICATION_JSON, "indicateurs.json");
     }
 
-    private static final List<String> EXPORT_COLUMNS = List.of("day", "use_case", "template_code", "template_version", "model",
+    private static final List<String> EXPORT_COLUMNS = List.of("activity_day", "use_case", "template_code", "template_version", "model",
             "model_version", "service", "documents", "without_ai", "unedited", "rejected", "rubber_stamps", "findings", "unresolved_drug",
             "edit_rate_sum", "seconds_sum", "prompt_tokens", "completion_tokens", "energy_wh", "gwp_g");
 
     private List<Map<String, Object>> rows(Indicators.Filter f) {
-        StringBuilder sql = new StringBuilder("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM estimate_day WHERE day >= ? AND day <= ?");
+        StringBuilder sql = new StringBuilder("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM estimate_day WHERE activity_day >= ? AND activity_day <= ?");
         List<Object> params = new ArrayList<>(List.of(f.from(), f.to()));
         for (var entry : new String[][] {{"use_case", f.useCase()}, {"template_code", f.template()}, {"model", f.model()},
                 {"model_version", f.modelVersion()}, {"service", f.service()}}) {
@@ -269,7 +269,7 @@ public class EstimateController {
                 params.add(entry[1]);
             }
         }
-        sql.append(" ORDER BY day, use_case, template_code, model_version, service");
+        sql.append(" ORDER BY activity_day, use_case, template_code, model_version, service");
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < EXPORT_COLUMNS.size(); i++) {
@@ -361,7 +361,7 @@ public class EstimateController {
         }
         Mine mine = jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN ai_used THEN 0 ELSE 1 END), AVG(CASE WHEN ai_used THEN edit_rate END), "
                         + "SUM(CASE WHEN unedited THEN 1 ELSE 0 END), SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END), SUM(findings), SUM(energy_wh) "
-                        + "FROM document_analysis WHERE owner = ? AND day >= ?")
+                        + "FROM document_analysis WHERE owner = ? AND activity_day >= ?")
                 .params(me.name(), today.minusMonths(3))
                 .query((rs, n) -> new Mine(rs.getLong(1), rs.getLong(2), rs.getObject(3) == null ? Double.NaN : rs.getDouble(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getDouble(7)))

@@ -32,7 +32,7 @@ public class GatewayRollup {
             List<LocalDate> days = jdbc.sql("SELECT DISTINCT CAST(occurred_at AS DATE) FROM audit_event WHERE seq > ? AND seq <= ?")
                     .params(from, to).query(LocalDate.class).list();
             for (LocalDate day : days) {
-                jdbc.sql("DELETE FROM estimate_gateway_day WHERE day = ?").param(day).update();
+                jdbc.sql("DELETE FROM estimate_gateway_day WHERE activity_day = ?").param(day).update();
                 jdbc.sql(INSERT + " WHERE occurred_at >= ? AND occurred_at < ? AND seq <= ? GROUP BY " + GROUP)
                         .params(day.atStartOfDay().atOffset(ZoneOffset.UTC), day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), to)
                         .update();
@@ -54,7 +54,7 @@ public class GatewayRollup {
 
     private static final String DAY = "CAST(occurred_at AS DATE)";
     private static final String GROUP = DAY + ", COALESCE(use_case, ''), COALESCE(upstream, ''), COALESCE(model, '')";
-    private static final String INSERT = "INSERT INTO estimate_gateway_day (day, use_case, upstream, model, requests, refused, prompt_tokens, "
+    private static final String INSERT = "INSERT INTO estimate_gateway_day (activity_day, use_case, upstream, model, requests, refused, prompt_tokens, "
             + "completion_tokens, energy_kwh, gwp_kg, unestimated) SELECT " + GROUP + ", COUNT(*), "
             + "SUM(CASE WHEN http_status >= 400 THEN 1 ELSE 0 END), COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(completion_tokens), 0), "
             + "COALESCE(SUM(energy_kwh), 0), COALESCE(SUM(gwp_kg), 0), "

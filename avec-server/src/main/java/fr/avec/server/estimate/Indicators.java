@@ -43,7 +43,7 @@ public class Indicators {
 
         public Filter {
             if (from == null || to == null || to.isBefore(from)) {
-                throw new IllegalArgumentException("a period needs a first day on or before its last day");
+                throw new IllegalArgumentException("a period needs a first activity_day on or before its last activity_day");
             }
             useCase = blankToNull(useCase);
             template = blankToNull(template);
@@ -176,8 +176,8 @@ public class Indicators {
     public Snapshot compute(Filter filter, List<Objective> objectives) {
         Where where = where(filter, true);
         Totals totals = totals(where);
-        List<DayPoint> days = jdbc.sql("SELECT day, SUM(documents), SUM(without_ai), SUM(edit_rate_sum), SUM(energy_wh) FROM estimate_day"
-                        + where.sql + " GROUP BY day ORDER BY day")
+        List<DayPoint> days = jdbc.sql("SELECT activity_day, SUM(documents), SUM(without_ai), SUM(edit_rate_sum), SUM(energy_wh) FROM estimate_day"
+                        + where.sql + " GROUP BY activity_day ORDER BY activity_day")
                 .params(where.params)
                 .query((rs, n) -> new DayPoint(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)))
                 .list();
@@ -188,7 +188,7 @@ public class Indicators {
                 .query((rs, n) -> new KindCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list();
         List<Traffic> traffic = jdbc.sql("SELECT use_case, SUM(requests), SUM(refused), SUM(prompt_tokens), SUM(completion_tokens), "
-                        + "SUM(energy_kwh), SUM(gwp_kg), SUM(unestimated) FROM estimate_gateway_day WHERE day >= ? AND day <= ? "
+                        + "SUM(energy_kwh), SUM(gwp_kg), SUM(unestimated) FROM estimate_gateway_day WHERE activity_day >= ? AND activity_day <= ? "
                         + "GROUP BY use_case ORDER BY use_case")
                 .params(filter.from(), filter.to())
                 .query((rs, n) -> new Traffic(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6),
@@ -233,8 +233,8 @@ public class Indicators {
     /** The slice month by month (months without documents are absent). */
     public List<MonthPoint> months(Filter filter) {
         Where where = where(filter, true);
-        return jdbc.sql("SELECT EXTRACT(YEAR FROM day) AS y, EXTRACT(MONTH FROM day) AS m, " + TOTALS + " FROM estimate_day" + where.sql
-                        + " GROUP BY EXTRACT(YEAR FROM day), EXTRACT(MONTH FROM day) ORDER BY y, m")
+        return jdbc.sql("SELECT EXTRACT(YEAR FROM activity_day) AS y, EXTRACT(MONTH FROM activity_day) AS m, " + TOTALS + " FROM estimate_day" + where.sql
+                        + " GROUP BY EXTRACT(YEAR FROM activity_day), EXTRACT(MONTH FROM activity_day) ORDER BY y, m")
                 .params(where.params)
                 .query((rs, n) -> new MonthPoint(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)), totals(rs, 2)))
                 .list();
@@ -319,7 +319,7 @@ public class Indicators {
     }
 
     private static Where where(Filter filter, boolean withTemplateVersion) {
-        StringBuilder sql = new StringBuilder(" WHERE day >= ? AND day <= ?");
+        StringBuilder sql = new StringBuilder(" WHERE activity_day >= ? AND activity_day <= ?");
         List<Object> params = new ArrayList<>(List.of(filter.from(), filter.to()));
         add(sql, params, "use_case", filter.useCase());
         add(sql, params, "template_code", filter.template());
