@@ -357,8 +357,6 @@ public class EstimateController {
         LocalAccounts.Account me = account(principal);
         refresh.now();
         LocalDate today = LocalDate.now(LOCAL_ZONE);
-        record Mine(long documents, long withoutAi, double meanEditRate, long unedited, long rubberStamps, long findings, double energyWh) {
-        }
         Mine mine = jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN ai_used THEN 0 ELSE 1 END), AVG(CASE WHEN ai_used THEN edit_rate END), "
                         + "SUM(CASE WHEN unedited THEN 1 ELSE 0 END), SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END), SUM(findings), SUM(energy_wh) "
                         + "FROM document_analysis WHERE owner = ? AND activity_day >= ?")
@@ -372,6 +370,10 @@ public class EstimateController {
                 && mine.rubberStamps() >= Indicators.SIGNAL_SHARE * (mine.documents() - mine.withoutAi()));
         page.addAttribute("susDue", surveys.due(me.name(), AiUseGate.CONSULTATION));
         return "estimate/me";
+    }
+
+    /** A person's own figures. */
+    public record Mine(long documents, long withoutAi, double meanEditRate, long unedited, long rubberStamps, long findings, double energyWh) {
     }
 
     @GetMapping("/estimate/sus")

@@ -27,7 +27,8 @@ public class EstimateFormat {
         return number(Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value));
     }
 
-    public String number(Double value) {
+    /** A value that may be absent (null), with two decimals. */
+    public String nullable(Double value) {
         return value == null ? "—" : number(value.doubleValue());
     }
 

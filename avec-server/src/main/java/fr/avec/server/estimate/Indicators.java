@@ -197,7 +197,8 @@ public class Indicators {
         Where owners = where(filter, false);
         List<AutomationBias.Signal> signals = jdbc.sql("SELECT owner, COUNT(*), SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END) "
                         + "FROM document_analysis" + owners.sql + " AND ai_used GROUP BY owner HAVING COUNT(*) >= ? "
-                        + "AND SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END) >= ? * COUNT(*) ORDER BY owner")
+                        // Typed: H2 would otherwise give the parameter the type of COUNT(*) and round the share to an integer.
+                        + "AND SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END) >= CAST(? AS DOUBLE PRECISION) * COUNT(*) ORDER BY owner")
                 .params(owners.with(SIGNAL_MINIMUM_VALIDATIONS, SIGNAL_SHARE))
                 .query((rs, n) -> new AutomationBias.Signal(rs.getString(1), rs.getInt(2), rs.getInt(3)))
                 .list();

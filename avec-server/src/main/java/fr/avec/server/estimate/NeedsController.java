@@ -39,15 +39,27 @@ public class NeedsController {
 
     @GetMapping("/needs")
     public String list(Model page) {
-        page.addAttribute("sheets", sheets.all());
-        page.addAttribute("useCases", USE_CASES);
+        Map<String, NeedsSheets.Sheet> byUseCase = new java.util.LinkedHashMap<>();
+        for (NeedsSheets.Sheet sheet : sheets.all()) {
+            byUseCase.put(sheet.useCase(), sheet);
+        }
+        page.addAttribute("sheets", byUseCase);
+        List<String> useCases = new ArrayList<>(USE_CASES);
+        byUseCase.keySet().stream().filter(u -> !useCases.contains(u)).forEach(useCases::add);
+        page.addAttribute("useCases", useCases);
         return "estimate/needs";
     }
 
     @GetMapping("/needs/{useCase}")
     public String show(@PathVariable String useCase, Principal principal, Model page) {
         page.addAttribute("useCase", useCase);
-        page.addAttribute("sheet", sheets.find(useCase).orElse(null));
+        NeedsSheets.Sheet sheet = sheets.find(useCase).orElse(null);
+        page.addAttribute("sheet", sheet);
+        Map<String, Objective> objectives = new java.util.HashMap<>();
+        if (sheet != null) {
+            sheet.objectives().forEach(o -> objectives.put(o.indicator().name(), o));
+        }
+        page.addAttribute("objectives", objectives);
         page.addAttribute("indicators", Indicator.values());
         page.addAttribute("editor", mayEdit(account(principal)));
         page.addAttribute("dpo", account(principal).role() == Role.DPO);

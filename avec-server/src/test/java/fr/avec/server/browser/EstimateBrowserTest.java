@@ -173,7 +173,8 @@ class EstimateBrowserTest {
         // The referent marks reference cases among the validated documents.
         referent.navigate(base() + "/estimate/references");
         for (int i = 0; i < 4; i++) {
-            referent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Marquer comme référence")).first().click();
+            // The oldest validated documents: drafted by the version in use before the change.
+            referent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Marquer comme référence")).last().click();
         }
         assertThat(referent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retirer"))).hasCount(4);
         shot(referent, "04-reference-cases");

@@ -192,12 +192,12 @@ public final class ActivityGenerator {
         return "reformulé — " + String.join(" ", words);
     }
 
-    /** SUS questionnaires of the team, dated in the month (answers typical of each habit). */
+    /** SUS questionnaires of the team but its first member (left to answer in person), dated in the month. */
     public void usabilityAnswers(LocalDate first) {
         UsabilitySurveys surveys = context.getBean(UsabilitySurveys.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         int index = 0;
-        for (Clinician clinician : TEAM) {
+        for (Clinician clinician : TEAM.subList(1, TEAM.size())) {
             List<Integer> answers = switch (clinician.habit()) {
                 case CAREFUL, PRAGMATIC -> List.of(4, 2, 4, 1, 4, 2, 5, 2, 4, 2);
                 case RUBBER_STAMP -> List.of(5, 1, 5, 1, 5, 1, 5, 1, 5, 1);
