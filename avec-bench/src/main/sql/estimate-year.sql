@@ -37,7 +37,7 @@ SELECT i,
        NULL,
        '0000000000000000000000000000000000000000000000000000000000000000',
        '0000000000000000000000000000000000000000000000000000000000000000'
-FROM generate_series(1, 2000000) AS i;
+FROM generate_series(CAST(1 AS BIGINT), 2000000) AS i;
 
 UPDATE audit_chain_head SET seq = 2000000 WHERE id = 1;
 
@@ -74,7 +74,7 @@ FROM (SELECT d, validated_at, template, version_of_template, model, model_versio
                    CAST(FLOOR(POWER(r5, 2) * 4) AS INTEGER) AS findings,
                    r6, r7
             FROM (SELECT d, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6, random() AS r7
-                  FROM generate_series(1, 600000) AS d) AS draws) AS documents) AS analysed;
+                  FROM generate_series(CAST(1 AS BIGINT), 600000) AS d) AS draws) AS documents) AS analysed;
 
 INSERT INTO document_finding (consultation_id, kind, raised, fixed, dismissed, accepted)
 SELECT a.consultation_id,

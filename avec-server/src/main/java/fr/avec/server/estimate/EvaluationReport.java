@@ -82,12 +82,21 @@ public class EvaluationReport {
                          OptionalLong incidents, List<UsabilitySurveys.MonthScore> sus, List<Recommendation> recommendations,
                          List<Chart> charts, String impactMethod, double uncertaintyFactor, boolean signed) {
 
-        public double energyKwhLow() {
-            return snapshot.energyKwh() / uncertaintyFactor;
+        /** Energy of every gateway request of the period, Wh (a month of a small team is well under a kWh). */
+        public double energyWh() {
+            return snapshot.energyKwh() * 1000;
         }
 
-        public double energyKwhHigh() {
-            return snapshot.energyKwh() * uncertaintyFactor;
+        public double gwpG() {
+            return snapshot.gwpKg() * 1000;
+        }
+
+        public double energyWhLow() {
+            return energyWh() / uncertaintyFactor;
+        }
+
+        public double energyWhHigh() {
+            return energyWh() * uncertaintyFactor;
         }
 
         public String susAdjective() {

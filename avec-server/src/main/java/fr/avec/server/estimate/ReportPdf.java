@@ -61,7 +61,8 @@ public final class ReportPdf {
             header(table, m("report.col.objective"), m("report.col.value"), m("report.col.previous"), m("report.col.status"));
             for (EvaluationReport.ObjectiveLine line : report.objectives()) {
                 boolean share = line.now().objective().indicator().share();
-                cells(table, line.now().objective().describeFr(), value(line.now().value(), share), value(line.before().value(), share),
+                // The standard PDF fonts have no ≤ and ≥.
+                cells(table, line.now().objective().describeFr().replace("≤", "<=").replace("≥", ">="), value(line.now().value(), share), value(line.before().value(), share),
                         m("status." + line.now().status().name()));
             }
             document.add(table);
@@ -116,9 +117,9 @@ public final class ReportPdf {
                 : m("report.noIncidentRegister"), body));
 
         section(document, m("report.section.environment"));
-        document.add(new Paragraph(m("report.environment", String.format(locale, "%.3f", s.energyKwh()),
-                String.format(locale, "%.3f", s.gwpKg()), s.requests(), String.format(locale, "%.3f", report.energyKwhLow()),
-                String.format(locale, "%.3f", report.energyKwhHigh())), body));
+        document.add(new Paragraph(m("report.environment", String.format(locale, "%.2f", report.energyWh()),
+                String.format(locale, "%.2f", report.gwpG()), s.requests(), String.format(locale, "%.2f", report.energyWhLow()),
+                String.format(locale, "%.2f", report.energyWhHigh())), body));
         document.add(new Paragraph(m("report.methodology", report.impactMethod(), report.uncertaintyFactor(), s.unestimated()), small));
 
         section(document, m("report.section.recommendations"));

@@ -70,13 +70,15 @@ public final class ActivityGenerator {
     private final Random random;
     /** Mistakes the simulated model makes on its next answer; replays outside the month get the new version's. */
     private volatile int nextMistakes = 2;
+    /** Once the month is over, the provider's model has regressed (what drift replays then see). */
+    private volatile boolean regressed;
 
     public ActivityGenerator(ConfigurableApplicationContext context, FakeUpstream upstream, long seed) {
         this.context = context;
         this.upstream = upstream;
         this.random = new Random(seed);
         upstream.respond(message -> ClinicalScenarios.ALL.stream().filter(s -> message.contains(s.marker())).findFirst()
-                .map(s -> s.draftWithMistakes(nextMistakes)).orElse("Non renseigné."));
+                .map(s -> regressed ? s.degraded() : s.draftWithMistakes(nextMistakes)).orElse("Non renseigné."));
     }
 
     /** Runs {@code days} days ending on {@code last}, about {@code perDay} consultations a day. */
@@ -156,7 +158,7 @@ public final class ActivityGenerator {
                 documents++;
             }
         }
-        nextMistakes = 3;
+        regressed = true;
         return new Summary(documents, withoutAi, unedited, drafted, first, last);
     }
 

@@ -31,6 +31,15 @@ final class ClinicalScenarios {
             }
             return text;
         }
+
+        /**
+         * What a regressed model writes: every mistake, and the history and examination left out (the kind of
+         * silent omission a drift replay must catch).
+         */
+        String degraded() {
+            return String.join("\n", draftWithMistakes(mistakes.size()).lines()
+                    .filter(line -> !line.startsWith("Antécédents") && !line.startsWith("Examen clinique")).toList());
+        }
     }
 
     static final List<Scenario> ALL = List.of(
