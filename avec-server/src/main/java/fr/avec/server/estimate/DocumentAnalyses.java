@@ -196,6 +196,8 @@ public class DocumentAnalyses {
             jdbc.sql(ROLL_UP_DAYS + " WHERE activity_day = ? GROUP BY " + DIMENSIONS).param(day).update();
             jdbc.sql(ROLL_UP_FINDINGS + " WHERE a.activity_day = ? GROUP BY a.activity_day, a.use_case, a.template_code, a.model, a.model_version, a.service, f.kind")
                     .param(day).update();
+            jdbc.sql("DELETE FROM estimate_owner_day WHERE activity_day = ?").param(day).update();
+            jdbc.sql(ROLL_UP_OWNERS + " AND activity_day = ? GROUP BY activity_day, use_case, service, owner").param(day).update();
         }
     }
 
@@ -206,6 +208,8 @@ public class DocumentAnalyses {
             jdbc.sql("DELETE FROM estimate_finding_day").update();
             jdbc.sql(ROLL_UP_DAYS + " GROUP BY " + DIMENSIONS).update();
             jdbc.sql(ROLL_UP_FINDINGS + " GROUP BY a.activity_day, a.use_case, a.template_code, a.model, a.model_version, a.service, f.kind").update();
+            jdbc.sql("DELETE FROM estimate_owner_day").update();
+            jdbc.sql(ROLL_UP_OWNERS + " GROUP BY activity_day, use_case, service, owner").update();
         });
     }
 
@@ -233,6 +237,10 @@ public class DocumentAnalyses {
             + "service, kind, raised, fixed, dismissed, accepted) SELECT a.activity_day, a.use_case, a.template_code, a.model, a.model_version, "
             + "a.service, f.kind, SUM(f.raised), SUM(f.fixed), SUM(f.dismissed), SUM(f.accepted) "
             + "FROM document_finding f JOIN document_analysis a ON a.consultation_id = f.consultation_id";
+
+    private static final String ROLL_UP_OWNERS = "INSERT INTO estimate_owner_day (activity_day, use_case, service, owner, validations, "
+            + "rubber_stamps) SELECT activity_day, use_case, service, owner, COUNT(*), SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END) "
+            + "FROM document_analysis WHERE ai_used";
 
     private static String orNone(String value) {
         return value == null ? NONE : truncate(value, 128);

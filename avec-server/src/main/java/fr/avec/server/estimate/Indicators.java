@@ -194,12 +194,18 @@ public class Indicators {
                 .query((rs, n) -> new Traffic(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6),
                         rs.getDouble(7), rs.getLong(8)))
                 .list();
-        Where owners = where(filter, false);
-        List<AutomationBias.Signal> signals = jdbc.sql("SELECT owner, COUNT(*), SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END) "
-                        + "FROM document_analysis" + owners.sql + " AND ai_used GROUP BY owner HAVING COUNT(*) >= ? "
-                        // Typed: H2 would otherwise give the parameter the type of COUNT(*) and round the share to an integer.
-                        + "AND SUM(CASE WHEN rubber_stamp THEN 1 ELSE 0 END) >= CAST(? AS DOUBLE PRECISION) * COUNT(*) ORDER BY owner")
-                .params(owners.with(SIGNAL_MINIMUM_VALIDATIONS, SIGNAL_SHARE))
+        // Per person and day roll-up: the use case and service filters apply; template and model do not (a habit is a person's).
+        StringBuilder ownerSql = new StringBuilder(" WHERE activity_day >= ? AND activity_day <= ?");
+        List<Object> ownerParams = new ArrayList<>(List.of(filter.from(), filter.to()));
+        add(ownerSql, ownerParams, "use_case", filter.useCase());
+        add(ownerSql, ownerParams, "service", filter.service());
+        ownerParams.add(SIGNAL_MINIMUM_VALIDATIONS);
+        ownerParams.add(SIGNAL_SHARE);
+        List<AutomationBias.Signal> signals = jdbc.sql("SELECT owner, SUM(validations), SUM(rubber_stamps) FROM estimate_owner_day" + ownerSql
+                        + " GROUP BY owner HAVING SUM(validations) >= ? "
+                        // Typed: H2 would otherwise give the parameter the type of the sum and round the share to an integer.
+                        + "AND SUM(rubber_stamps) >= CAST(? AS DOUBLE PRECISION) * SUM(validations) ORDER BY owner")
+                .params(ownerParams)
                 .query((rs, n) -> new AutomationBias.Signal(rs.getString(1), rs.getInt(2), rs.getInt(3)))
                 .list();
         double[] sus = {Double.NaN, 0};
@@ -312,11 +318,6 @@ public class Indicators {
     }
 
     private record Where(String sql, List<Object> params) {
-        Object[] with(Object... more) {
-            List<Object> all = new ArrayList<>(params);
-            all.addAll(List.of(more));
-            return all.toArray();
-        }
     }
 
     private static Where where(Filter filter, boolean withTemplateVersion) {

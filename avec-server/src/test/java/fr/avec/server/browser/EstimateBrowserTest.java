@@ -187,12 +187,12 @@ class EstimateBrowserTest {
         referent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rejouer les cas de référence")).click();
         awaitReplays();
         referent.navigate(base() + "/estimate/drift");
+        shot(referent, "05-drift");
         assertThat(referent.locator("#runs tbody tr")).hasCount(2);
         assertThat(referent.locator("#runs")).containsText("version:" + ActivityGenerator.VERSION_2);
         // The replay on the new version is compared with the original drafts and degrades; the next one, on the same version, does not.
         assertThat(referent.locator("#runs tbody tr").last().locator(".status.NOT_MET")).hasText("dégradation");
         assertThat(referent.locator("#runs tbody tr").first().locator(".status.MET")).hasText("pas de dégradation");
-        shot(referent, "05-drift");
 
         // The dashboard: objectives with their status, the automation-bias warning for the rubber-stamper, charts.
         referent.navigate(base() + "/estimate?from=" + month.first() + "&to=" + month.last());

@@ -77,12 +77,13 @@ public final class ActivityGenerator {
         this.context = context;
         this.upstream = upstream;
         this.random = new Random(seed);
-        upstream.respond(message -> ClinicalScenarios.ALL.stream().filter(s -> message.contains(s.marker())).findFirst()
-                .map(s -> regressed ? s.degraded() : s.draftWithMistakes(nextMistakes)).orElse("Non renseigné."));
     }
 
     /** Runs {@code days} days ending on {@code last}, about {@code perDay} consultations a day. */
     public Summary run(LocalDate last, int days, int perDay, String password) throws Exception {
+        // This generator now plays the model, until another one takes over.
+        upstream.respond(message -> ClinicalScenarios.ALL.stream().filter(s -> message.contains(s.marker())).findFirst()
+                .map(s -> regressed ? s.degraded() : s.draftWithMistakes(nextMistakes)).orElse("Non renseigné."));
         LocalAccounts accounts = context.getBean(LocalAccounts.class);
         Consultations consultations = context.getBean(Consultations.class);
         GatewayDrafts drafts = context.getBean(GatewayDrafts.class);
