@@ -146,6 +146,18 @@ CREATE TABLE estimate_finding_day (
 
 CREATE INDEX estimate_finding_day_day ON estimate_finding_day (activity_day, use_case);
 
+-- Daily roll-up of AI validations per person: the automation-bias warning reads it instead of every document.
+CREATE TABLE estimate_owner_day (
+    activity_day   DATE         NOT NULL,
+    use_case       VARCHAR(64)  NOT NULL,
+    service        VARCHAR(128) NOT NULL,
+    owner          VARCHAR(128) NOT NULL,
+    validations    INTEGER      NOT NULL,
+    rubber_stamps  INTEGER      NOT NULL
+);
+
+CREATE INDEX estimate_owner_day_day ON estimate_owner_day (activity_day, use_case);
+
 -- Daily roll-up of every gateway request from the audit trail (documents or not): volume, tokens, impact.
 CREATE TABLE estimate_gateway_day (
     activity_day       DATE         NOT NULL,

@@ -123,7 +123,7 @@ public record Chart(Kind kind, String title, List<String> labels, List<Double> v
         if (!Double.isNaN(target)) {
             max = Math.max(max, target);
         }
-        max = share ? Math.max(0.05, Math.min(1, niceCeiling(max))) : Math.max(1, niceCeiling(max));
+        max = share ? Math.max(0.05, Math.min(1, niceCeiling(max))) : (max > 0 ? niceCeiling(max) : 1);
         for (int i = 0; i <= 4; i++) {
             double value = max * i / 4;
             double y = TOP + plotH - plotH * i / 4;
