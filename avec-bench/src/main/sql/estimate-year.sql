@@ -58,7 +58,7 @@ FROM (SELECT d, validated_at, template, version_of_template, model, model_versio
              CASE WHEN rubber THEN 6 + (d % 20) ELSE 45 + (d * 37) % 900 END AS seconds, rubber,
              CASE WHEN ai THEN findings ELSE 0 END AS findings, CASE WHEN ai AND r7 < 0.003 THEN 1 ELSE 0 END AS unresolved
       FROM (SELECT d,
-                   TIMESTAMP WITH TIME ZONE '2025-01-01 07:00:00+00' + ((d - 1) * (365.0 * 86400 / 600000)) * INTERVAL '1 second' AS validated_at,
+                   TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00' + ((d - 1) * (364.0 * 86400 / 600000) + 25200) * INTERVAL '1 second' AS validated_at,
                    (ARRAY['consultation', 'suivi', 'courrier', 'sortie', 'urgences'])[1 + (d % 5)] AS template,
                    1 + (d % 3) AS version_of_template,
                    CASE WHEN d % 7 = 0 THEN 'llama-3.3-70b' ELSE 'mistral-small-3.2' END AS model,
