@@ -66,6 +66,8 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/transparency", "/transparency/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
                         .requestMatchers("/literature", "/literature/**").hasAnyRole(writers)
                         .requestMatchers("/education", "/education/**").hasAnyRole(writers)
+                        .requestMatchers("/estimate/me", "/estimate/sus").authenticated()
+                        .requestMatchers("/estimate", "/estimate/**", "/needs", "/needs/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

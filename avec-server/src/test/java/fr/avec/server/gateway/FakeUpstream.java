@@ -27,6 +27,8 @@ public final class FakeUpstream implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.ECHO;
     private volatile String answerOverride;
+    private volatile java.util.function.UnaryOperator<String> answerer;
+    private volatile String reportedModel;
 
     public FakeUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -48,6 +50,16 @@ public final class FakeUpstream implements AutoCloseable {
     /** Answers this text instead of the echo. */
     public void answer(String text) {
         answerOverride = text;
+    }
+
+    /** Answers each request with what {@code answerer} makes of its last user message (a simulated model). */
+    public void respond(java.util.function.UnaryOperator<String> answerer) {
+        this.answerer = answerer;
+    }
+
+    /** Reports this model name in answers instead of the one asked for (a provider's new model version). */
+    public void reportModel(String model) {
+        reportedModel = model;
     }
 
     /** The request bodies received, in order. */
@@ -78,8 +90,8 @@ public final class FakeUpstream implements AutoCloseable {
                         last = message.path("content").asString("");
                     }
                 }
-                String answer = answerOverride != null ? answerOverride : "Reçu : " + last;
-                String model = request.path("model").asString("fake");
+                String answer = answerer != null ? answerer.apply(last) : answerOverride != null ? answerOverride : "Reçu : " + last;
+                String model = reportedModel != null ? reportedModel : request.path("model").asString("fake");
                 if (request.path("stream").asBoolean(false)) {
                     stream(exchange, answer, model, behaviour);
                 } else {
