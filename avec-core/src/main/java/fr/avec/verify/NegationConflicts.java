@@ -28,7 +28,7 @@ final class NegationConflicts {
     private static final Set<String> NOT_FACTS = Set.of("use", "used", "led", "worse", "better", "left", "right", "first", "second",
             "last", "ago", "long", "just", "another", "new", "state", "said", "say", "all", "double", "morning", "evening", "night",
             "month", "year", "day", "week", "time", "hour", "minute", "today", "tonight", "know", "think", "sure", "able", "good",
-            "well", "change", "problem", "issue", "concern", "concerned", "complication", "further", "other", "more", "less", "same",
+            "well", "change", "problem", "issue", "concern", "concerned", "further", "other", "more", "less", "same",
             "different", "normal", "much", "many", "okay", "fine", "help", "need", "want", "like", "feel", "felt", "seen", "noted",
             "notice", "discharge", "discharged", "access", "remember", "still", "ever", "take", "taking", "took", "get", "got", "come",
             "came", "went", "going", "back", "side", "thing", "anything", "something", "nothing", "everything", "one", "two", "three",
