@@ -45,8 +45,7 @@ final class NegationConflicts {
             if (o.start() < consumedUpTo) {
                 continue; // the second word of a phrase already reported
             }
-            if (o.polarity() == NegationScopes.HYPOTHETICAL || o.term().length() < 4 || NOT_FACTS.contains(o.term())
-                    || ambivalent(generated, o, occurrences)) {
+            if (o.polarity() == NegationScopes.HYPOTHETICAL || o.term().length() < 4 || NOT_FACTS.contains(o.term())) {
                 continue;
             }
             String key = null;
@@ -67,7 +66,8 @@ final class NegationConflicts {
                 mask = sources.polarities.get(o.term());
                 key = o.term();
             }
-            if (mask == 0 || (mask & o.polarity()) != 0 || !reported.add(key)) {
+            // Whether the output is ambivalent is asked last: it scans the sentence, and conflicts are rare.
+            if (mask == 0 || (mask & o.polarity()) != 0 || ambivalent(generated, o, occurrences) || !reported.add(key)) {
                 continue;
             }
             boolean outputNegates = o.polarity() == NegationScopes.NEGATED;
