@@ -62,6 +62,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "reference data folder (default: $AVEC_DATA_DIR, then ~/.avec/data)")
     Path data;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "language of the human-readable report's messages: en (default) or fr")
+    String lang = "en";
+
     @Option(names = "--patient", description = "patient material: check readability (Kandel–Moles) and easy-to-read rules")
     boolean patient;
 
@@ -74,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!List.of("text", "json", "jsonl").contains(format)) {
             throw new UsageException("unknown --format " + format + " (text, json or jsonl)");
+        }
+        if (!List.of("en", "fr").contains(lang)) {
+            throw new UsageException("unknown --lang " + lang + " (en or fr)");
         }
         List<Request> requests = format.equals("jsonl") ? readJsonLines() : List.of(readFiles());
         Verifier verifier = verifier();
@@ -89,7 +95,7 @@ final class CheckCommand implements Callable<Integer> {
             Report report = reports.get(i);
             errors |= report.hasErrors();
             switch (format) {
-                case "text" -> printDiagnostics(out, request, report);
+                case "text" -> printDiagnostics(out, request, report, java.util.Locale.forLanguageTag(lang));
                 case "json" -> out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(request.id(), report)));
                 default -> out.println(JSON.writeValueAsString(toJson(request.id(), report)));
             }
@@ -263,7 +269,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Compiler-style diagnostics: file:line:column, severity, kind and message, the line with the span underlined. */
-    static void printDiagnostics(PrintWriter out, Request request, Report report) {
+    static void printDiagnostics(PrintWriter out, Request request, Report report, java.util.Locale locale) {
         String text = request.generated();
         int errors = 0;
         int warnings = 0;
@@ -283,7 +289,8 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
             int column = f.start() - lineStart + 1;
-            out.printf("%s:%d:%d: %s: %s: %s%n", request.name(), line, column, f.severity().label(), f.kind().name(), f.message());
+            String message = locale.getLanguage().equals("fr") ? fr.avec.verify.FindingWording.render(f, locale, request.sources()) : f.message();
+            out.printf("%s:%d:%d: %s: %s: %s%n", request.name(), line, column, f.severity().label(), f.kind().name(), message);
             if (f.end() > f.start() || f.source() == null) {
                 String shown = text.substring(lineStart, lineEnd).replace('\t', ' ').replace('\r', ' ');
                 out.println("    " + shown);

@@ -66,6 +66,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void humanReportInFrenchCitesTheContradictedSource() throws IOException {
+        Path generated = file("note.txt", "Allergie à la pénicilline.\nTraitement par Amoxiciline 1 g x 3/j.", StandardCharsets.UTF_8);
+        Path source = file("transcript.txt", "Médecin : des allergies ?\nPatient : non, aucune.\nMédecin : je vous mets de l'amoxicilline.",
+                StandardCharsets.UTF_8);
+        int code = run("check", generated.toString(), "--source", source.toString(), "--lang", "fr", "--data", SharedData.root().toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString())
+                .contains(":1:1: error: NEGATION_CONFLICT: le texte affirme « Allergie », que la source nie : « Médecin : des allergies ? Patient : non, aucune. »")
+                .contains("UNKNOWN_DRUG: « Amoxiciline » ne correspond à aucun médicament de la base publique (BDPM) ; vouliez-vous dire AMOXICILLINE ?");
+        assertThat(run("check", generated.toString(), "--lang", "de")).isEqualTo(2);
+    }
+
+    @Test
     void withoutGroundingInputsNoGroundingKinds() throws IOException {
         Path generated = file("note.txt", "Kardégic 75 mg le matin. Fumeur.", StandardCharsets.UTF_8);
         int code = run("check", generated.toString(), "--format", "json", "--data", SharedData.root().toString());

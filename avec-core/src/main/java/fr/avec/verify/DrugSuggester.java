@@ -79,7 +79,7 @@ final class DrugSuggester {
             }
         }
         found.sort((a, b) -> {
-            int c = Integer.compare(score(a, key), score(b, key));
+            int c = Integer.compare(score(a, key, word.charAt(0)), score(b, key, word.charAt(0)));
             return c != 0 ? c : a.key().compareTo(b.key());
         });
         return found;
@@ -98,7 +98,7 @@ final class DrugSuggester {
             }
         }
         found.sort((a, b) -> {
-            int c = Integer.compare(score(a, key), score(b, key));
+            int c = Integer.compare(score(a, key, word.charAt(0)), score(b, key, word.charAt(0)));
             if (c != 0) {
                 return c;
             }
@@ -107,9 +107,16 @@ final class DrugSuggester {
         return found.size() > limit ? found.subList(0, limit) : found;
     }
 
-    /** Lower is better: distance first, then a sound-alike bonus, then substances before products. */
-    private int score(Suggestion s, String key) {
+    /**
+     * Lower is better: distance first, then a sound-alike bonus, then the same first letter (a slip of the keyboard
+     * or of the transcription rarely changes it: « fuloxétine » is FLUOXÉTINE, not DULOXÉTINE), then substances
+     * before products.
+     */
+    private int score(Suggestion s, String key, char first) {
         int score = s.distance() * 4;
+        if (s.key().charAt(0) != first) {
+            score += 2;
+        }
         if (key.equals(phonetic.get(s.key()))) {
             score -= 3;
         }

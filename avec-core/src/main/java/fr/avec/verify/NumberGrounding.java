@@ -23,18 +23,33 @@ final class NumberGrounding {
             }
             Quantity sameValueOtherUnit = null;
             boolean grounded = false;
+            boolean groundedByBareNumber = false;
+            Quantity sameDimensionOtherScale = null;
             for (Quantity s : sources.quantities) {
                 Match m = compare(q, s);
                 if (m == Match.SAME) {
+                    if (q.hasUnit() && !s.hasUnit() && q.kind() == Quantity.Kind.NUMBER) {
+                        groundedByBareNumber = true;
+                        continue;
+                    }
                     grounded = true;
                     break;
                 }
                 if (m == Match.OTHER_UNIT && sameValueOtherUnit == null) {
                     sameValueOtherUnit = s;
                 }
+                if (m == Match.OTHER_UNIT && sameDimensionOtherScale == null && q.hasUnit() && s.hasUnit()
+                        && q.dimension().equals(s.dimension())) {
+                    sameDimensionOtherScale = s;
+                }
             }
-            if (grounded) {
+            // A bare number of a transcript supports a value with any unit, unless the source also says the
+            // value with another unit of the same kind: « 24 years » said explicitly contradicts « 24 months ».
+            if (grounded || groundedByBareNumber && sameDimensionOtherScale == null) {
                 continue;
+            }
+            if (sameDimensionOtherScale != null) {
+                sameValueOtherUnit = sameDimensionOtherScale;
             }
             String written = generated.substring(q.start(), q.end());
             if (sameValueOtherUnit != null) {

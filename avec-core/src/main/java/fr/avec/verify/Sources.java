@@ -43,7 +43,7 @@ final class Sources {
             }
             int[] polarity = NegationScopes.polarities(text, t);
             tokenPolarities.add(polarity);
-            NegationScopes.collect(t, polarity, polarities);
+            NegationScopes.collect(t, polarity, polarities, tokenPolarities.size() - 1);
         }
         this.support = SentenceSupport.Index.of(texts, tokens);
     }

@@ -90,9 +90,18 @@ final class UnknownDrugs {
         return false;
     }
 
-    /** Reports unknown drugs among the tokens not covered by a known drug mention. */
+    /** Reports unknown drugs among the tokens not covered by a known drug mention (no sources). */
     static void find(String text, List<Token> tokens, boolean[] inMention, List<Quantity> quantities, DrugLexicon lexicon,
                      DrugSuggester suggester, List<Finding> out) {
+        find(text, tokens, inMention, quantities, lexicon, suggester, word -> false, out);
+    }
+
+    /**
+     * Reports unknown drugs among the tokens not covered by a known drug mention; {@code inSources} tells whether
+     * the sources write a word too (a name the transcript says is not invented by the model).
+     */
+    static void find(String text, List<Token> tokens, boolean[] inMention, List<Quantity> quantities, DrugLexicon lexicon,
+                     DrugSuggester suggester, java.util.function.Predicate<String> inSources, List<Finding> out) {
         boolean[] drugSentence = drugSentences(tokens, inMention, quantities);
         int q = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -101,7 +110,7 @@ final class UnknownDrugs {
                 continue;
             }
             String w = t.text();
-            if (lexicon.contains(w) || w.endsWith("s") && lexicon.contains(w.substring(0, w.length() - 1))) {
+            if (lexicon.contains(w) || w.endsWith("s") && lexicon.contains(w.substring(0, w.length() - 1)) || spellingVariant(w, lexicon)) {
                 continue;
             }
             // An ordinary French or English word is not an unknown drug, whatever its position.
@@ -116,37 +125,218 @@ final class UnknownDrugs {
             if (i + 1 < tokens.size() && tokens.get(i + 1).start() == t.end() && (tokens.get(i + 1).is("-") || tokens.get(i + 1).isNumber())) {
                 continue;
             }
+            if (eponym(tokens, i) || medicalTerm(w)) {
+                continue;
+            }
             boolean stem = hasDrugStem(w);
             while (q < quantities.size() && quantities.get(q).end() <= t.end()) {
                 q++;
             }
             boolean beforeDose = q < quantities.size() && isDose(quantities.get(q)) && tokensBetween(tokens, i, quantities.get(q).start()) <= 1;
             boolean afterTrigger = afterTrigger(tokens, i);
+            boolean drugUse = drugUse(text, tokens, i, inMention) || stem && listedWithNames(text, tokens, i);
             List<DrugSuggester.Suggestion> suggestions;
-            if (!stem && !beforeDose && !afterTrigger && !(drugSentence[i] && hasDrugStem(w))) {
-                // Anywhere else, only a word one edit away from a drug name (a misspelling) is a candidate.
+            if (!stem && !beforeDose && !afterTrigger && !drugUse && !(drugSentence[i] && hasDrugStem(w))) {
+                // Anywhere else, only a word one edit away from a drug name (a misspelling) is a candidate, and a
+                // short word near a short brand (« Hydroa » / HYDREA) only when the sentence speaks of drugs.
                 suggestions = plausible(w, suggester.oneEditAway(w));
-                if (suggestions.isEmpty()) {
+                if (suggestions.isEmpty() || w.length() <= 6 && suggestions.get(0).key().length() <= 6
+                        && (!drugSentence[i] || sentenceStart(text, t.start()))) {
                     continue;
                 }
             } else {
                 suggestions = plausible(w, suggester.suggest(w, w.length() >= 8 ? 2 : 1, 6));
             }
-            boolean positional = beforeDose || afterTrigger || stem && drugSentence[i] && !metabolite(w, lexicon);
+            boolean positional = beforeDose || afterTrigger || drugUse || stem && drugSentence[i];
             boolean capitalised = Character.isUpperCase(text.charAt(t.start())) && !sentenceStart(text, t.start())
                     && !allCapitals(text, t) && tokensBetween(tokens, i, beforeDose ? quantities.get(q).start() : t.end()) == 0;
-            // A misspelling of a real drug, used as a drug; an invented INN-like name in a drug position;
+            // A misspelling of a real drug; an invented INN-like name in a drug position or with a modern stem;
             // an invented brand (capitalised, directly before a dose).
-            boolean report = !suggestions.isEmpty() || stem && (positional || hasModernStem(w)) || positional && capitalised && beforeDose;
+            boolean report = !suggestions.isEmpty() || stem && (positional || hasModernStem(w)) && !metabolite(w, lexicon)
+                    || positional && capitalised && beforeDose;
             if (!report) {
                 continue;
             }
+            if (suggestions.isEmpty() && inSources.test(w)) {
+                // The transcript says this name too: the model did not invent it (a drug marketed abroad, a brand
+                // the BDPM spells otherwise). Misspellings are still reported, the source may share them.
+                continue;
+            }
+            String written = text.substring(t.start(), t.end());
             String suggestion = suggestions.isEmpty() ? null : suggestions.get(0).display();
             String message = suggestion == null
-                    ? "« " + text.substring(t.start(), t.end()) + " » is used as a drug but matches no product or substance of the BDPM"
-                    : "« " + text.substring(t.start(), t.end()) + " » matches no drug of the BDPM; did you mean " + describe(suggestions) + "?";
+                    ? "« " + written + " » is used as a drug but matches no product or substance of the BDPM"
+                    : "« " + written + " » matches no drug of the BDPM; did you mean " + describe(suggestions) + "?";
             out.add(Finding.of(FindingKind.UNKNOWN_DRUG, text, t.start(), t.end(), message, suggestion));
         }
+    }
+
+    /**
+     * An older or English spelling of a BDPM name: « indométhacine » (INDOMÉTACINE), « sulphate », « Naprosyn »
+     * (NAPROSYNE, the English brand drops the final e).
+     */
+    static boolean spellingVariant(String w, DrugLexicon lexicon) {
+        for (int k = w.indexOf("th"); k >= 0; k = w.indexOf("th", k + 1)) {
+            // Only the « th » before a vowel of the older spelling (indométhacine), not a doubled letter (« methhadone »).
+            if (k + 2 < w.length() && "aeiouy".indexOf(w.charAt(k + 2)) >= 0 && (k == 0 || w.charAt(k - 1) != 't')
+                    && lexicon.contains(w.substring(0, k + 1) + w.substring(k + 2))) {
+                return true;
+            }
+        }
+        return w.contains("ph") && lexicon.contains(w.replace("ph", "f")) || w.length() >= 6 && lexicon.contains(w + "e");
+    }
+
+    /** Heads of eponyms: « syndrome de Costen », « maladie de Verneuil », « signe de Lasègue » name a person, not a drug. */
+    private static final Set<String> EPONYM_HEADS = Set.of("syndrome", "maladie", "signe", "test", "score", "classification",
+            "methode", "manoeuvre", "reflexe", "triade", "loi", "technique", "intervention", "operation", "disease", "sign",
+            "syndrom", "procedure", "incision", "fracture", "echelle", "scale", "criteres", "criteria", "stade", "grade");
+
+    private static boolean eponym(List<Token> tokens, int i) {
+        if (i >= 2 && (tokens.get(i - 1).is("de") || tokens.get(i - 1).is("d") || tokens.get(i - 1).is("of"))
+                && EPONYM_HEADS.contains(tokens.get(i - 2).text())) {
+            return true;
+        }
+        // « Costen's syndrome »
+        return i + 2 < tokens.size() && tokens.get(i + 1).is("'") && tokens.get(i + 2).is("s")
+                || i + 1 < tokens.size() && EPONYM_HEADS.contains(tokens.get(i + 1).text());
+    }
+
+    /**
+     * Endings of anatomy and pathology words (« mucocyst », « gastrectomie », « neuropathie ») that no drug name has:
+     * such a word one edit away from a brand is a medical term the dictionaries lack, not a misspelt drug.
+     */
+    private static final List<String> MEDICAL_ENDINGS = List.of("cyst", "cyste", "itis", "ectomy", "ectomie", "otomy", "otomie",
+            "pathy", "pathie", "algia", "algie", "emia", "uria", "plasty", "plastie", "scopy", "scopie", "graphy", "graphie",
+            "ostomy", "ostomie", "rrhea", "rrhee", "cele", "oma", "omes");
+
+    private static boolean medicalTerm(String w) {
+        for (String ending : MEDICAL_ENDINGS) {
+            if (w.endsWith(ending) && w.length() > ending.length() + 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words that put the next word in a drug position in French and English notes: « sous X », « relais par X »,
+     * « on X », « taking X », « started X », « tried X », « switched to X ».
+     */
+    private static final Set<String> USE_BEFORE = Set.of("taking", "take", "takes", "took", "tried", "started", "restarted",
+            "prescribed", "given", "received", "receiving", "continued", "continue", "resumed", "switched", "changed", "course",
+            "using", "uses", "recu", "prend", "prenait", "pris", "prise", "sous", "essaye", "introduit", "introduction",
+            "instauration", "relais", "poursuite", "arret", "majoration", "diminution", "reprise", "administration", "traite",
+            "traitee", "traitement", "treated", "tolerated", "tolerates", "tolere", "toleree", "try", "trying", "weeks", "days",
+            "months", "cycles", "semaines", "jours", "mois", "cures", "cure", "discontinued", "stopped", "held", "increased",
+            "decreased", "titrated", "taken", "discontinuing", "stopping", "starting", "ajout", "ajouter", "adding", "added");
+    /** Determiners and modifiers that may stand between a drug-use word and the drug (« on her low-dose X »). */
+    private static final Set<String> BETWEEN = Set.of("her", "his", "their", "the", "a", "an", "of", "on", "to", "with", "by",
+            "le", "la", "les", "l", "du", "de", "des", "d", "par", "sa", "son", "ses", "un", "une", "low", "dose", "back",
+            "also", "again", "still", "currently", "now", "daily", "oral", "topical", "iv", "po", "en", "au", "per", "several", "some");
+    /** Forms and schedules written right after a drug: « X ointment », « X 1 cp », « X p.r.n. », « X en monothérapie ». */
+    private static final Set<String> USE_AFTER = Set.of("ointment", "cream", "tablet", "tablets", "tab", "tabs", "inhaler", "patch",
+            "drops", "spray", "capsule", "capsules", "dosepak", "maintenance", "therapy", "monotherapy", "prn", "bid", "tid", "qid",
+            "qd", "qhs", "po", "daily", "pommade", "creme", "comprime", "comprimes", "gelule", "gelules", "collyre", "sirop",
+            "sachet", "sachets", "monotherapie", "cp", "gel", "injectable", "suppositoire", "ovule", "lp", "xr", "er", "sr", "related",
+            "induced", "usage", "changed", "induite", "induit", "level", "levels", "toxicity", "overdose", "dosage", "dosages");
+
+    /**
+     * Whether the word stands where notes put a drug: after a word of drug use (« She is on X », « tried X »,
+     * « relais par X »), before a form or a schedule (« X ointment », « X p.r.n. »), in a list or a coordination with
+     * a known drug (« Diovan, X, Norvasc » is checked through known BDPM names), or alone on a medication-list line.
+     */
+    private static boolean drugUse(String text, List<Token> tokens, int i, boolean[] inMention) {
+        // Before: up to three determiners or modifiers back to a word of use, or « on » after a verb of being.
+        for (int k = i - 1; k >= 0 && k >= i - 4; k--) {
+            Token b = tokens.get(k);
+            if (!b.isWord()) {
+                if (b.is("-")) {
+                    continue;
+                }
+                break;
+            }
+            if (USE_BEFORE.contains(b.text())) {
+                return true;
+            }
+            if (b.is("on") && k > 0 && (tokens.get(k - 1).is("is") || tokens.get(k - 1).is("was") || tokens.get(k - 1).is("been")
+                    || tokens.get(k - 1).is("her") || tokens.get(k - 1).is("him") || tokens.get(k - 1).is("back")
+                    || tokens.get(k - 1).is("home") || tokens.get(k - 1).is("started") || tokens.get(k - 1).is("put")
+                    || tokens.get(k - 1).is("remains") || tokens.get(k - 1).is("previously") || tokens.get(k - 1).is("currently")
+                    || tokens.get(k - 1).is("and") || tokens.get(k - 1).is("also") || tokens.get(k - 1).is("now"))) {
+                return true;
+            }
+            if (!BETWEEN.contains(b.text())) {
+                break;
+            }
+        }
+        // After: a form or a schedule, possibly behind its strength or route (« X 400/80 Tab », « X nasal inhaler »).
+        for (int k = i + 1; k < tokens.size() && k <= i + 6; k++) {
+            Token a = tokens.get(k);
+            if (USE_AFTER.contains(a.text())) {
+                return true;
+            }
+            if (!a.isNumber() && !a.is("/") && !a.is(".") && !a.is(",") && !DOSE_UNITS.contains(a.text()) && !ROUTES.contains(a.text())) {
+                break;
+            }
+        }
+        if (SCHEDULE.matcher(text).region(tokens.get(i).end(), Math.min(text.length(), tokens.get(i).end() + 12)).lookingAt()) {
+            return true;
+        }
+        // After a strength: « 10 mg de X », « 500 mg of X ».
+        if (i >= 2 && (tokens.get(i - 1).is("de") || tokens.get(i - 1).is("d") || tokens.get(i - 1).is("of"))
+                && DOSE_UNITS.contains(tokens.get(i - 2).text())) {
+            return true;
+        }
+        // Coordinated with a known drug: « X et Kardégic », « Lasilix, X ».
+        if (i >= 2 && COORDINATION.contains(tokens.get(i - 1).text()) && inMention[i - 2]
+                || i + 2 < tokens.size() && COORDINATION.contains(tokens.get(i + 1).text()) && !tokens.get(i + 1).is("with") && inMention[i + 2]) {
+            return true;
+        }
+        // Alone on a line of a list (« - Xapecilline. », « 2. X p.r.n. »).
+        return aloneOnLine(text, tokens.get(i));
+    }
+
+    private static final Set<String> ROUTES = Set.of("nasal", "oral", "topical", "eye", "ophthalmic", "vaginal", "rectal", "iv", "im",
+            "sc", "po", "buvable", "injectable", "nasale", "orale", "cutanee", "intraveineux", "intraveineuse", "sublingual");
+    private static final Set<String> COORDINATION = Set.of(",", "and", "et", ";", "with", "avec", "ou", "or", "plus");
+    private static final Set<String> DOSE_UNITS = Set.of("mg", "g", "ml", "µg", "mcg", "ug", "ui", "iu", "units", "unites", "cp",
+            "comprime", "comprimes", "gelule", "gelules", "ampoule", "ampoules", "sachet", "sachets", "meq", "mmol", "gouttes", "drops");
+
+    /** Whether the word is listed with a capitalised name (« Diovan, X, Norvasc »): for words with a drug stem only. */
+    private static boolean listedWithNames(String text, List<Token> tokens, int i) {
+        int before = i >= 3 && (tokens.get(i - 1).is("and") || tokens.get(i - 1).is("et")) && tokens.get(i - 2).is(",") ? i - 3 : i - 2;
+        return i >= 2 && COORDINATION.contains(tokens.get(i - 1).text()) && brandLike(text, tokens.get(before))
+                || i + 2 < tokens.size() && COORDINATION.contains(tokens.get(i + 1).text()) && !tokens.get(i + 1).is("with")
+                && brandLike(text, tokens.get(i + 2));
+    }
+
+    /**
+     * A capitalised name beside the word: in a coordination with a word that has a drug stem, a brand the BDPM may
+     * not have (« Norvasc », « Cipro »; the English dictionary lists many US brands, so it is not asked).
+     */
+    private static boolean brandLike(String text, Token t) {
+        return t.isWord() && t.text().length() >= 4 && Character.isUpperCase(text.charAt(t.start())) && !COMMON.contains(t.text())
+                && !allCapitals(text, t);
+    }
+
+    /** Latin schedules written with dots: « p.r.n. », « t.i.d. », « b.i.d. », « q.d. ». */
+    private static final java.util.regex.Pattern SCHEDULE = java.util.regex.Pattern.compile(
+            "\\s*(?:[pP]\\.[rR]\\.[nN]|[tTbBqQ]\\.[iI]\\.[dD]|[qQ]\\.[dD]\\.|[qQ]\\.[hH]\\.[sS])");
+    private static final java.util.regex.Pattern LIST_MARK = java.util.regex.Pattern.compile("(?:[-•*]|\\d+[.)])?");
+    private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("[.;,]?");
+
+    private static boolean aloneOnLine(String text, Token t) {
+        int from = t.start();
+        while (from > 0 && text.charAt(from - 1) != '\n') {
+            from--;
+        }
+        int to = t.end();
+        while (to < text.length() && text.charAt(to) != '\n') {
+            to++;
+        }
+        String before = text.substring(from, t.start()).strip();
+        String after = text.substring(t.end(), to).strip();
+        return LIST_MARK.matcher(before).matches() && LINE_END.matcher(after).matches();
     }
 
     /**
@@ -226,13 +416,20 @@ final class UnknownDrugs {
 
     /** A metabolite or derivative named after a known drug (« norfluoxétine », « desméthylclomipramine »). */
     private static boolean metabolite(String word, DrugLexicon lexicon) {
-        for (int cut = 2; cut <= Math.min(10, word.length() - 6); cut++) {
-            if (lexicon.contains(word.substring(cut))) {
+        for (String prefix : METABOLITE_PREFIXES) {
+            if (word.startsWith(prefix) && word.length() - prefix.length() >= 6 && lexicon.contains(word.substring(prefix.length()))) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * The prefixes of metabolites and derivatives named after their drug (« nor », « desméthyl », « hydroxy »): an
+     * invented name that merely ends like a real one (« futeconazole », « minelosartan ») is not one of them.
+     */
+    private static final List<String> METABOLITE_PREFIXES = List.of("nor", "des", "desmethyl", "demethyl", "desethyl", "didesmethyl",
+            "hydroxy", "dihydro", "tetrahydro", "oxo", "carboxy", "dehydro", "n-desmethyl", "epoxy", "acetyl", "desacetyl", "methyl");
 
     private static String describe(List<DrugSuggester.Suggestion> suggestions) {
         StringBuilder s = new StringBuilder();

@@ -105,6 +105,18 @@ public final class Verifier {
         }
     }
 
+    /** Whether a source writes this folded word (checked only for the rare unknown-drug candidates). */
+    private static boolean saidIn(List<String> sources, String folded) {
+        for (String source : sources) {
+            for (Token t : Tokenizer.tokenize(source)) {
+                if (t.text().equals(folded)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The drug lexicon, or null when no drug database was given. */
     public DrugLexicon drugs() {
         return drugs;
@@ -138,7 +150,8 @@ public final class Verifier {
                     inMention[k] = true;
                 }
             }
-            UnknownDrugs.find(generated, tokens, inMention, quantities, drugs, suggester, findings);
+            List<String> sourceTexts = sources;
+            UnknownDrugs.find(generated, tokens, inMention, quantities, drugs, suggester, word -> saidIn(sourceTexts, word), findings);
             Doses.notMarketed(generated, tokens, matches, quantities, drugs, findings);
         } else {
             notRun.add("UNKNOWN_DRUG, DOSE_NOT_MARKETED and DRUG_NOT_IN_SOURCE: no drug database");
