@@ -173,6 +173,23 @@ public final class FindingWording {
             return french ? "lisibilité Kandel–Moles " + score + ", sous la cible " + target + " : phrases et mots plus courts"
                     : "Kandel–Moles readability " + score + " is below the target " + target + ": shorter sentences and words";
         }
+        if (message.startsWith("easy-to-read (FALC): no percentage")) {
+            return french ? "facile à lire et à comprendre (FALC) : pas de pourcentage ; dire « 1 personne sur 4 » ou « la plupart des gens »"
+                    : message;
+        }
+        if (message.startsWith("easy-to-read (FALC): a long, hard word")) {
+            return french ? "facile à lire et à comprendre (FALC) : " + w + " est un mot long et difficile ; prendre un mot courant ou l'expliquer"
+                    : message;
+        }
+        if (message.startsWith("abbreviation without")) {
+            return french ? "abréviation sans sa signification : " + w + " ; écrire les mots en entier" : message;
+        }
+        if (message.contains("sentences for this audience have at most")) {
+            Matcher m = NUMBER.matcher(message);
+            String words = m.find() ? m.group(1) : "?";
+            String max = m.find() ? m.group(1) : "?";
+            return french ? "phrase de " + words + " mots : pour ce public, " + max + " mots au plus ; une idée par phrase" : message;
+        }
         if (message.startsWith("medical word")) {
             return french ? "mot médical sans explication : " + w + " ; ajouter une explication en mots simples"
                     : "medical word without an explanation: " + w + "; add one in plain words";

@@ -1,5 +1,7 @@
 package fr.avec.server.education;
 
+import fr.avec.verify.FindingWording;
+import org.springframework.context.i18n.LocaleContextHolder;
 import fr.avec.server.workbench.DraftVerifier;
 import fr.avec.server.workbench.ReviewFinding;
 import fr.avec.verify.Finding;
@@ -39,7 +41,8 @@ public class MaterialVerifier {
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         List<ReviewFinding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            out.add(new ReviewFinding(f.kind().name(), f.severity().label(), f.start(), f.end(), f.text(), f.message(), f.suggestion(), -1, -1, null));
+            out.add(new ReviewFinding(f.kind().name(), f.severity().label(), f.start(), f.end(), f.text(),
+                    FindingWording.render(f, LocaleContextHolder.getLocale(), List.of()), f.suggestion(), -1, -1, null));
         }
         List<String> notRun = new ArrayList<>(report.checksNotRun());
         if (sources.isEmpty()) {

@@ -1,5 +1,7 @@
 package fr.avec.server.workbench;
 
+import fr.avec.verify.FindingWording;
+import org.springframework.context.i18n.LocaleContextHolder;
 import fr.avec.verify.Finding;
 import fr.avec.verify.FindingKind;
 import fr.avec.verify.Report;
@@ -35,7 +37,8 @@ public class ConsultationVerifier implements DraftVerifier {
             int[] passage = f.source() != null && f.source().sourceIndex() == 0
                     ? new int[] {f.source().start(), f.source().end()}
                     : passages.passage(f.kind().name(), text, f.start(), f.end());
-            findings.add(new ReviewFinding(f.kind().name(), f.severity().label(), f.start(), f.end(), f.text(), f.message(), f.suggestion(),
+            findings.add(new ReviewFinding(f.kind().name(), f.severity().label(), f.start(), f.end(), f.text(),
+                    FindingWording.render(f, LocaleContextHolder.getLocale(), transcript.isBlank() ? List.of() : List.of(transcript)), f.suggestion(),
                     passage == null ? -1 : passage[0], passage == null ? -1 : passage[1], null));
         }
         List<String> notRun = report.checksNotRun().stream().filter(reason -> !reason.startsWith("PHI_IN_OUTPUT")).toList();
