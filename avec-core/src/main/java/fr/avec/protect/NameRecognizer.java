@@ -111,6 +111,9 @@ final class NameRecognizer {
                 return;
             }
         }
+        if (abbreviated && unitOrAcronym(t, i)) {
+            return;
+        }
         int j = i + 1;
         if (t.isPunct(j, '.')) {
             j++;
@@ -136,6 +139,19 @@ final class NameRecognizer {
     }
 
     /**
+     * « 1,5 M UI », « 3 M.U.I. », « 10 mm »: an abbreviated title right after a number is a unit prefix, and one
+     * glued to more dotted letters is an acronym; a real title is followed by a space.
+     */
+    private static boolean unitOrAcronym(Tokens t, int i) {
+        if (t.isNumber(i - 1) && !t.lineBreakBefore(i) || t.isPunct(i - 1, ',') && t.isNumber(i - 2) && !t.lineBreakBefore(i)) {
+            return true;
+        }
+        int dot = i + 1;
+        return t.isPunct(dot, '.') && t.start[dot] == t.end[i] && t.isWord(dot + 1) && t.start[dot + 1] == t.end[dot]
+                && t.length(dot + 1) == 1 && t.isPunct(dot + 2, '.') && t.start[dot + 2] == t.end[dot + 1];
+    }
+
+    /**
      * Reads a name starting at token {@code j}: initials, first names, family names and particles, stopping at
      * the first token that cannot belong to a name. Marks labels and returns the index after the name, or
      * {@code j} when nothing was read.
@@ -156,6 +172,9 @@ final class NameRecognizer {
             if (t.isWord(k)) {
                 String key = t.key(k);
                 boolean cap = t.capitalized(k);
+                if (t.glued(k) || MedicalTerms.UNITS.contains(key)) {
+                    break; // « PaCO2 », « SpO2 », « UI »: lab codes and units
+                }
                 if (MedicalTerms.PARTICLES.contains(key) && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
                         && !t.lineBreakBefore(k + 1) && !MedicalTerms.ROLE_WORDS.contains(t.key(k + 1))) {
                     k++;
@@ -170,6 +189,14 @@ final class NameRecognizer {
                         && vocabulary.isFamilyName(key + " " + t.key(k + 1))) {
                     count++;
                     k += 2; // « monsieur le goff »
+                    continue;
+                }
+                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1) && t.isWord(k + 2)
+                        && MedicalTerms.PARTICLES.contains(t.key(k + 1)) && !t.lineBreakBefore(k + 2)
+                        && (vocabulary.isFamilyName(key + " " + t.key(k + 1) + " " + t.key(k + 2))
+                            || vocabulary.isFamilyName(t.key(k + 2)) && t.length(k + 2) > 2)) {
+                    count++;
+                    k += 3; // « monsieur de la fontaine »
                     continue;
                 }
                 if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
@@ -196,11 +223,16 @@ final class NameRecognizer {
                     k++;
                     continue;
                 }
-                if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
-                        && (!words.isWord(t.surface(k)) || words.nominalOnly(t.surface(k)) && !MedicalTerms.ROLE_WORDS.contains(key))) {
+                if (lenient && count == 0 && lowerCaseName(t, k)) {
                     count++;
                     k++;
                     continue;
+                }
+                if (lenient && count > 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
+                        && !words.isWord(t.surface(k))) {
+                    count++;
+                    k++;
+                    continue; // « monsieur san juan », « docteur mendes moreira »
                 }
                 break;
             } else if (t.isPunct(k, '-') && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
@@ -215,6 +247,29 @@ final class NameRecognizer {
         }
         assign(t, first, k, labels, forced);
         return k;
+    }
+
+    /**
+     * A lower-case word right after a lower-case title in a transcript (« bonjour madame rose », « le docteur fort
+     * vous a vue »): a name when the lexicons know it and it cannot be a pronoun, article, conjunction, preposition
+     * or auxiliary (« madame vous », « madame est »); very frequent ordinary words (« madame dit ») need to be
+     * frequent first names. Fails closed: a name-like word after a title is taken.
+     */
+    private boolean lowerCaseName(Tokens t, int k) {
+        String key = t.key(k);
+        if (t.length(k) <= 2 || t.glued(k) || MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
+                || NumberWords.isNumberWord(key)) {
+            return false;
+        }
+        boolean first = vocabulary.births(key) >= 5000;
+        if (!first && !vocabulary.isFamilyName(key) && !vocabulary.isFirstName(key)) {
+            return false;
+        }
+        String surface = t.surface(k);
+        if (!words.isWord(surface)) {
+            return true;
+        }
+        return !words.closedClass(surface) && (first || words.commonness(surface) < 14 && words.hasNominalReading(surface));
     }
 
     /** Labels tokens [from, to) as first names or family names. */
@@ -327,8 +382,38 @@ final class NameRecognizer {
             if (matchedEnd < 0) {
                 continue;
             }
+            if (matchedLabel == null && utterance(t, matchedEnd)) {
+                continue; // « Patient : Bonjour docteur, j'ai mal » is a speaker's turn in a transcript, not a header field
+            }
             nameList(t, matchedEnd, labels, matchedLabel);
         }
+    }
+
+    /**
+     * Whether the value of a person field is a spoken sentence: it opens with an ordinary French word that is not a
+     * known first name, in mixed case, and runs on (four words or more, or ends with . ? !). « Patient : Petit Jean »
+     * stays a name; « Patient : Oui. » and « Médecin : Vous prenez le Doliprane ? » are turns of a dialogue.
+     */
+    private boolean utterance(Tokens t, int j) {
+        if (j >= t.size || t.lineBreakBefore(j) || !t.isWord(j) || t.upper(j)) {
+            return false;
+        }
+        String key = t.key(j);
+        String surface = t.surface(j);
+        char last = t.text.charAt(t.end[j] - 1);
+        boolean elided = last == '\'' || last == '’'; // « D'accord », « J'ai »
+        if (!elided && (words.commonness(surface) < COMMON || vocabulary.births(key) >= FREQUENT_FIRST_NAME)) {
+            return false;
+        }
+        int wordsOnLine = 0;
+        for (int k = j; k < t.size && (k == j || !t.lineBreakBefore(k)); k++) {
+            if (t.isWord(k)) {
+                wordsOnLine++;
+            } else if (t.isPunct(k, '.') || t.isPunct(k, '?') || t.isPunct(k, '!')) {
+                return true;
+            }
+        }
+        return wordsOnLine >= 4;
     }
 
     /** A comma- or « et »-separated list of names, each with an optional title, until the end of the line. */
@@ -420,15 +505,19 @@ final class NameRecognizer {
     /** « Prénom NOM », « NOM Prénom », « Prénom Nom »: a frequent first name next to a family name. */
     private void pairs(Tokens t, Label[] labels) {
         for (int i = 0; i < t.size; i++) {
-            if (!t.isWord(i) || labels[i] != null || !t.capitalized(i)) {
+            if (!t.isWord(i) || labels[i] != null || !t.capitalized(i) || t.glued(i)) {
                 continue;
             }
-            if (companyNear(t, i)) {
+            if (companyNear(t, i) || saintOf(t, i)) {
                 continue;
             }
             if (firstNameLike(t, i)) {
                 int j = i + 1;
-                if (j < t.size && t.isWord(j) && t.capitalized(j) && !t.lineBreakBefore(j) && familyLike(t, j)) {
+                // In capitals (« TEVA SANTE », « AMARA POUR »), case says nothing: an ordinary word as the family name
+                // needs a frequent first name before it (« JEAN PETIT »), as the « NOM Prénom » rule below asks.
+                boolean caps = t.upper(i) && j < t.size && t.upper(j);
+                if (j < t.size && t.isWord(j) && t.capitalized(j) && !t.lineBreakBefore(j) && familyLike(t, j)
+                        && !(caps && words.commonness(t.surface(j)) >= COMMON && vocabulary.births(t.key(i)) < 20_000)) {
                     nameSequence(t, i, labels, null, false, false);
                     continue;
                 }
@@ -460,8 +549,14 @@ final class NameRecognizer {
         }
     }
 
+    /** « Saint Pierre », « Sainte Anne »: a place, a church or a hospital named after a saint, not a person. */
+    private static boolean saintOf(Tokens t, int i) {
+        String key = t.key(i);
+        return key.equals("saint") || key.equals("sainte") || key.equals("st") || key.equals("ste");
+    }
+
     /** « Eli Lilly and Company », « Gedeon Richter Plc »: a company, not a person. */
-    private static boolean companyNear(Tokens t, int i) {
+    static boolean companyNear(Tokens t, int i) {
         for (int k = Math.max(0, i - 1); k < Math.min(t.size, i + 5); k++) {
             if (k > i && t.lineBreakBefore(k)) {
                 break;
@@ -488,7 +583,8 @@ final class NameRecognizer {
         String key = t.key(i);
         String previous = t.key(i - 1);
         long births = vocabulary.births(key);
-        if (births < 500 || vocabulary.communes.containsKey(key) || MedicalTerms.NOT_PERSONS.contains(key)
+        boolean kin = PERSON_NOUNS.contains(previous) && !previous.equals("et") && !previous.equals("avec");
+        if (births < 500 || vocabulary.communes.containsKey(key) && !kin || MedicalTerms.NOT_PERSONS.contains(key)
                 || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)) {
             return;
         }
@@ -499,6 +595,9 @@ final class NameRecognizer {
     }
 
     private boolean firstNameLike(Tokens t, int i) {
+        if (t.glued(i)) {
+            return false;
+        }
         String key = t.key(i);
         if (!vocabulary.isFirstName(key) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
             return false;
@@ -513,7 +612,7 @@ final class NameRecognizer {
 
     private boolean familyLike(Tokens t, int i) {
         String key = t.key(i);
-        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)
+        if (t.length(i) < 2 || t.glued(i) || MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)
                 || MedicalTerms.NOT_PERSONS.contains(key)) {
             return false;
         }
@@ -579,7 +678,7 @@ final class NameRecognizer {
                 continue;
             }
             Label l = names.get(t.key(i));
-            if (l == null || eponymContext(t, i) || companyNear(t, i)) {
+            if (l == null || t.glued(i) || eponymContext(t, i) || companyNear(t, i)) {
                 continue;
             }
             if (!t.capitalized(i) && words.isWord(t.surface(i))) {

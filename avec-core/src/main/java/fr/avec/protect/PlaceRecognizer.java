@@ -153,6 +153,12 @@ final class PlaceRecognizer {
     // ---- postal codes and communes -----------------------------------------------------------------------
 
     private void zip(Tokens t, int i, Candidates out) {
+        if (t.isWord(i + 1) && t.glued(i + 1) || t.isWord(i - 1) && t.glued(i - 1)) {
+            return; // « A/CROATIA/10136RV/2023 »: a strain or a batch code
+        }
+        if (t.isWord(i + 1) && MedicalTerms.UNITS.contains(t.key(i + 1))) {
+            return; // « 15000 UI »: a dose
+        }
         String code = t.surface(i);
         int dep = (code.charAt(0) - '0') * 10 + (code.charAt(1) - '0');
         if (dep == 0 || dep == 99 || dep == 96) {
@@ -256,6 +262,9 @@ final class PlaceRecognizer {
     }
 
     private void city(Tokens t, int i, Candidates out) {
+        if (t.glued(i) || NameRecognizer.companyNear(t, i)) {
+            return; // « 10136RV », « à Elan Pharma »
+        }
         int p = i - 1;
         if (t.has(i, Tokens.LINE_START)) {
             letterPlace(t, i, out);
@@ -351,6 +360,9 @@ final class PlaceRecognizer {
     // ---- hospitals ----------------------------------------------------------------------------------------
 
     private void hospital(Tokens t, int i, Candidates out) {
+        if (t.glued(i)) {
+            return; // « 3CH à 9CH »: homeopathic dilutions
+        }
         String key = t.key(i);
         int k = i + 1;
         if (key.equals("centre") || key.equals("groupe") || key.equals("pole") || key.equals("fondation") || key.equals("institut")

@@ -18,6 +18,8 @@ final class Tokens {
     static final int LINE_START = 4;    // first token of its line
     static final int SENTENCE_START = 8; // first token of a line or after . ! ? :
     static final int NEWLINE_BEFORE = 16; // a line break lies between this token and the previous one
+    /** A word glued to a digit (« PaCO2 », « SpO2 », « 3CH », « 10136RV »): a code or a unit, never a name or a place. */
+    static final int GLUED_DIGIT = 32;
 
     final String text;
     int size;
@@ -30,7 +32,8 @@ final class Tokens {
 
     Tokens(String text) {
         this.text = text;
-        int capacity = Math.max(16, text.length() / 5);
+        // French clinical text averages about one token per four characters: one allocation, no regrowth.
+        int capacity = Math.max(16, text.length() / 3);
         start = new int[capacity];
         end = new int[capacity];
         type = new byte[capacity];
@@ -101,6 +104,13 @@ final class Tokens {
             }
             if (newline) {
                 bits |= NEWLINE_BEFORE;
+            }
+            if (size > 0 && end[size - 1] == s && (kind == NUMBER && type[size - 1] == WORD || kind == WORD && type[size - 1] == NUMBER)) {
+                if (kind == WORD) {
+                    bits |= GLUED_DIGIT;
+                } else {
+                    shape[size - 1] |= GLUED_DIGIT;
+                }
             }
             add(s, i, kind, bits);
             lineStart = false;
@@ -210,6 +220,11 @@ final class Tokens {
 
     boolean capitalized(int i) {
         return (shape[i] & CAPITALIZED) != 0;
+    }
+
+    /** Whether word {@code i} touches a digit (« PaCO2 », « 3CH »): lab codes and units, not names. */
+    boolean glued(int i) {
+        return (shape[i] & GLUED_DIGIT) != 0;
     }
 
     boolean upper(int i) {
