@@ -83,6 +83,7 @@ final class NameRecognizer {
             }
         }
         fields(t, labels);
+        tableCells(t, labels);
         introducers(t, labels);
         pairs(t, labels);
         emit(t, labels, out, PRIORITY);
@@ -120,7 +121,7 @@ final class NameRecognizer {
         }
         // « Monsieur le Professeur Dupont », « Madame la Ministre »: skip the article and a second title.
         if (t.isWord(j) && (t.key(j).equals("le") || t.key(j).equals("la")) && t.isWord(j + 1)
-                && (TITLES_FULL.contains(t.key(j + 1)) || TITLES_ABBREVIATED.contains(t.key(j + 1)))) {
+                && (t.is(j + 1, WordClasses.TITLE_FULL) || t.is(j + 1, WordClasses.TITLE_ABBREVIATED))) {
             j += 2;
             if (t.isPunct(j, '.')) {
                 j++;
@@ -164,7 +165,7 @@ final class NameRecognizer {
             if (k > first && t.lineBreakBefore(k)) {
                 // « Patient : Jean\nDUPONT »: a family name alone on the next line continues a name field.
                 boolean wrapped = strongContext && count > 0 && t.isWord(k) && t.upper(k)
-                        && (k + 1 >= t.size || t.lineBreakBefore(k + 1)) && !MedicalTerms.ROLE_WORDS.contains(t.key(k));
+                        && (k + 1 >= t.size || t.lineBreakBefore(k + 1)) && !t.is(k, WordClasses.ROLE);
                 if (!wrapped) {
                     break;
                 }
@@ -172,35 +173,35 @@ final class NameRecognizer {
             if (t.isWord(k)) {
                 String key = t.key(k);
                 boolean cap = t.capitalized(k);
-                if (t.glued(k) || MedicalTerms.UNITS.contains(key)) {
+                if (t.glued(k) || t.is(k, WordClasses.UNIT)) {
                     break; // « PaCO2 », « SpO2 », « UI »: lab codes and units
                 }
-                if (MedicalTerms.PARTICLES.contains(key) && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
-                        && !t.lineBreakBefore(k + 1) && !MedicalTerms.ROLE_WORDS.contains(t.key(k + 1))) {
+                if (t.is(k, WordClasses.PARTICLE) && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
+                        && !t.lineBreakBefore(k + 1) && !t.is(k + 1, WordClasses.ROLE)) {
                     k++;
                     continue;
                 }
-                if (MedicalTerms.PARTICLES.contains(key) && count == 0 && cap && t.isWord(k + 1) && t.capitalized(k + 1)
+                if (t.is(k, WordClasses.PARTICLE) && count == 0 && cap && t.isWord(k + 1) && t.capitalized(k + 1)
                         && !t.lineBreakBefore(k + 1) && !key.startsWith("s")) {
                     k++; // « Mme De La Fontaine »
                     continue;
                 }
-                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1)
+                if (lenient && count == 0 && t.is(k, WordClasses.PARTICLE) && t.isWord(k + 1)
                         && vocabulary.isFamilyName(key + " " + t.key(k + 1))) {
                     count++;
                     k += 2; // « monsieur le goff »
                     continue;
                 }
-                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1) && t.isWord(k + 2)
-                        && MedicalTerms.PARTICLES.contains(t.key(k + 1)) && !t.lineBreakBefore(k + 2)
+                if (lenient && count == 0 && t.is(k, WordClasses.PARTICLE) && t.isWord(k + 1) && t.isWord(k + 2)
+                        && t.is(k + 1, WordClasses.PARTICLE) && !t.lineBreakBefore(k + 2)
                         && (vocabulary.isFamilyName(key + " " + t.key(k + 1) + " " + t.key(k + 2))
-                            || vocabulary.isFamilyName(t.key(k + 2)) && t.length(k + 2) > 2)) {
+                            || t.is(k + 2, WordClasses.FAMILY_NAME) && t.length(k + 2) > 2)) {
                     count++;
                     k += 3; // « monsieur de la fontaine »
                     continue;
                 }
-                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
-                        || MedicalTerms.NOT_PERSONS.contains(key) && !(strongContext && count == 0 && cap)) {
+                if (t.is(k, WordClasses.ROLE) || t.is(k, WordClasses.TITLE_FULL)
+                        || t.is(k, WordClasses.NOT_PERSON) && !(strongContext && count == 0 && cap)) {
                     break;
                 }
                 if (count > 0 && FIELDS.containsKey(key) && (t.isPunct(k + 1, ':') || t.isWord(k + 1) && t.isPunct(k + 2, ':'))) {
@@ -215,8 +216,8 @@ final class NameRecognizer {
                         k += 2; // initial « J. »
                         continue;
                     }
-                    if (count > 0 && words.commonness(t.surface(k)) >= COMMON
-                            && !vocabulary.isFamilyName(key) && !vocabulary.isFirstName(key)) {
+                    if (count > 0 && t.commonness(k, words) >= COMMON
+                            && !t.is(k, WordClasses.FAMILY_NAME) && !t.is(k, WordClasses.FIRST_NAME)) {
                         break;
                     }
                     count++;
@@ -228,8 +229,8 @@ final class NameRecognizer {
                     k++;
                     continue;
                 }
-                if (lenient && count > 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
-                        && !words.isWord(t.surface(k))) {
+                if (lenient && count > 0 && (t.is(k, WordClasses.FAMILY_NAME) || t.is(k, WordClasses.FIRST_NAME)) && t.length(k) > 2
+                        && !t.ordinary(k, words)) {
                     count++;
                     k++;
                     continue; // « monsieur san juan », « docteur mendes moreira »
@@ -257,19 +258,19 @@ final class NameRecognizer {
      */
     private boolean lowerCaseName(Tokens t, int k) {
         String key = t.key(k);
-        if (t.length(k) <= 2 || t.glued(k) || MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
+        if (t.length(k) <= 2 || t.glued(k) || t.is(k, WordClasses.ROLE) || t.is(k, WordClasses.TITLE_FULL)
                 || NumberWords.isNumberWord(key)) {
             return false;
         }
         boolean first = vocabulary.births(key) >= 5000;
-        if (!first && !vocabulary.isFamilyName(key) && !vocabulary.isFirstName(key)) {
+        if (!first && !t.is(k, WordClasses.FAMILY_NAME) && !t.is(k, WordClasses.FIRST_NAME)) {
             return false;
         }
         String surface = t.surface(k);
-        if (!words.isWord(surface)) {
+        if (!t.ordinary(k, words)) {
             return true;
         }
-        return !words.closedClass(surface) && (first || words.commonness(surface) < 14 && words.hasNominalReading(surface));
+        return !words.closedClass(surface) && (first || t.commonness(k, words) < 14 && words.hasNominalReading(surface));
     }
 
     /** Labels tokens [from, to) as first names or family names. */
@@ -286,7 +287,7 @@ final class NameRecognizer {
         int lastName = -1;
         boolean anyUpper = false;
         for (int k = from; k < to; k++) {
-            if (t.isWord(k) && t.capitalized(k) || t.isWord(k) && !MedicalTerms.PARTICLES.contains(t.key(k))) {
+            if (t.isWord(k) && t.capitalized(k) || t.isWord(k) && !t.is(k, WordClasses.PARTICLE)) {
                 lastName = k;
                 if (t.upper(k)) {
                     anyUpper = true;
@@ -298,13 +299,13 @@ final class NameRecognizer {
                 continue;
             }
             String key = t.key(k);
-            boolean particle = MedicalTerms.PARTICLES.contains(key) && !(t.capitalized(k) && k == lastName);
+            boolean particle = t.is(k, WordClasses.PARTICLE) && !(t.capitalized(k) && k == lastName);
             if (particle) {
                 labels[k] = Label.NOM;
                 continue;
             }
             boolean initial = t.length(k) == 1;
-            boolean firstName = vocabulary.isFirstName(key) || initial;
+            boolean firstName = t.is(k, WordClasses.FIRST_NAME) || initial;
             Label label;
             if (anyUpper) {
                 // « Jean DUPONT », « DUPONT Jean »: capitals mark the family name.
@@ -312,7 +313,7 @@ final class NameRecognizer {
             } else if (k == lastName) {
                 label = Label.NOM;
                 // « Mme Dupont Marie »: a first name after a family name.
-                if (k > from && firstName && labels[k - 1] == Label.NOM && !vocabulary.isFirstName(t.key(k - 1))) {
+                if (k > from && firstName && labels[k - 1] == Label.NOM && !t.is(k - 1, WordClasses.FIRST_NAME)) {
                     label = Label.PRENOM;
                 }
             } else {
@@ -382,10 +383,39 @@ final class NameRecognizer {
             if (matchedEnd < 0) {
                 continue;
             }
-            if (matchedLabel == null && utterance(t, matchedEnd)) {
+            if (matchedEnd < t.size && t.isWord(matchedEnd) && cellEnd(t, matchedEnd)
+                    && (FIELDS.containsKey(t.key(matchedEnd)) || Tables.headingLabel(t.key(matchedEnd)) != null)) {
+                continue; // a heading row of a table (« Nom | Prénom | DDN »): the next cell is another heading
+            }
+                        if (matchedLabel == null && utterance(t, matchedEnd)) {
                 continue; // « Patient : Bonjour docteur, j'ai mal » is a speaker's turn in a transcript, not a header field
             }
             nameList(t, matchedEnd, labels, matchedLabel);
+        }
+    }
+
+    /** Whether word {@code k} ends a table cell: a tab, a « | » or the end of the line follows it. */
+    private static boolean cellEnd(Tokens t, int k) {
+        int e = t.end[k];
+        return e >= t.text.length() || t.text.charAt(e) == '\t' || t.text.charAt(e) == '\n' || t.isPunct(k + 1, '|')
+                || t.text.charAt(e) == '\r';
+    }
+
+    /** Table rows under « Nom | Prénom | ... »: each cell of a person column is read as a name field's value. */
+    private void tableCells(Tokens t, Label[] labels) {
+        for (Tables.Cell cell : Tables.cells(t.text, FIELD_NAMES)) {
+            if (!FIELDS.containsKey(cell.heading())) {
+                continue;
+            }
+            int k = t.indexAt(cell.start());
+            if (k < t.size && t.start[k] < cell.end() && labels[k] == null) {
+                int next = nameSequence(t, k, labels, FIELDS.get(cell.heading()), true, true);
+                for (int x = k; x < next; x++) {
+                    if (t.start[x] >= cell.end()) {
+                        labels[x] = null; // a name stops at its cell's border (« LEBRUN⇥Paul »)
+                    }
+                }
+            }
         }
     }
 
@@ -402,7 +432,7 @@ final class NameRecognizer {
         String surface = t.surface(j);
         char last = t.text.charAt(t.end[j] - 1);
         boolean elided = last == '\'' || last == '’'; // « D'accord », « J'ai »
-        if (!elided && (words.commonness(surface) < COMMON || vocabulary.births(key) >= FREQUENT_FIRST_NAME)) {
+        if (!elided && (t.commonness(j, words) < COMMON || vocabulary.births(key) >= FREQUENT_FIRST_NAME)) {
             return false;
         }
         int wordsOnLine = 0;
@@ -424,7 +454,7 @@ final class NameRecognizer {
             if (k > j && t.lineBreakBefore(k)) {
                 return;
             }
-            if (t.isWord(k) && (TITLES_ABBREVIATED.contains(t.key(k)) || TITLES_FULL.contains(t.key(k)))) {
+            if (t.isWord(k) && (t.is(k, WordClasses.TITLE_ABBREVIATED) || t.is(k, WordClasses.TITLE_FULL))) {
                 k++;
                 if (t.isPunct(k, '.')) {
                     k++;
@@ -432,7 +462,7 @@ final class NameRecognizer {
                 continue;
             }
             if (t.isWord(k) && (t.key(k).equals("le") || t.key(k).equals("la")) && t.isWord(k + 1)
-                    && (TITLES_FULL.contains(t.key(k + 1)) || TITLES_ABBREVIATED.contains(t.key(k + 1)))) {
+                    && (t.is(k + 1, WordClasses.TITLE_FULL) || t.is(k + 1, WordClasses.TITLE_ABBREVIATED))) {
                 k++;
                 continue;
             }
@@ -485,17 +515,17 @@ final class NameRecognizer {
                 continue;
             }
             String key = t.key(after);
-            if (TITLES_ABBREVIATED.contains(key) || TITLES_FULL.contains(key) || MedicalTerms.ROLE_WORDS.contains(key)) {
+            if (t.is(after, WordClasses.TITLE_ABBREVIATED) || t.is(after, WordClasses.TITLE_FULL) || t.is(after, WordClasses.ROLE)) {
                 continue; // the title rule reads it
             }
             // Weaker than a title: the first word must not be an ordinary word (« née Martin » yes, « née Prématurée » no).
             String surface = t.surface(after);
-            boolean nameLike = vocabulary.isFamilyName(key) || vocabulary.isFirstName(key) || t.upper(after)
-                    || !words.isWord(surface);
-            if (t.upper(after) && t.length(after) <= 4 && !vocabulary.isFamilyName(key)) {
+            boolean nameLike = t.is(after, WordClasses.FAMILY_NAME) || t.is(after, WordClasses.FIRST_NAME) || t.upper(after)
+                    || !t.ordinary(after, words);
+            if (t.upper(after) && t.length(after) <= 4 && !t.is(after, WordClasses.FAMILY_NAME)) {
                 continue; // an acronym (« une LEMP »)
             }
-            if (!nameLike || words.commonness(surface) >= 12 && !t.upper(after) || MedicalTerms.EPONYMS.contains(key)) {
+            if (!nameLike || t.commonness(after, words) >= 12 && !t.upper(after) || t.is(after, WordClasses.EPONYM)) {
                 continue;
             }
             nameSequence(t, after, labels, null, false, false);
@@ -517,12 +547,12 @@ final class NameRecognizer {
                 // needs a frequent first name before it (« JEAN PETIT »), as the « NOM Prénom » rule below asks.
                 boolean caps = t.upper(i) && j < t.size && t.upper(j);
                 if (j < t.size && t.isWord(j) && t.capitalized(j) && !t.lineBreakBefore(j) && familyLike(t, j)
-                        && !(caps && words.commonness(t.surface(j)) >= COMMON && vocabulary.births(t.key(i)) < 20_000)) {
+                        && !(caps && t.commonness(j, words) >= COMMON && vocabulary.births(t.key(i)) < 20_000)) {
                     nameSequence(t, i, labels, null, false, false);
                     continue;
                 }
                 // « Lise Le Roux », « Anne De La Fontaine », « Paulo Da Silva ».
-                if (j + 1 < t.size && t.isWord(j) && MedicalTerms.PARTICLES.contains(t.key(j)) && t.capitalized(j)
+                if (j + 1 < t.size && t.isWord(j) && t.is(j, WordClasses.PARTICLE) && t.capitalized(j)
                         && t.isWord(j + 1) && t.capitalized(j + 1) && !t.lineBreakBefore(j) && !t.lineBreakBefore(j + 1)
                         && (vocabulary.isFamilyName(t.key(j) + " " + t.key(j + 1)) || familyLike(t, j + 1))) {
                     nameSequence(t, i, labels, null, false, true);
@@ -533,8 +563,8 @@ final class NameRecognizer {
             }
             if (t.upper(i) && familyLike(t, i) && i + 1 < t.size && t.isWord(i + 1) && !t.lineBreakBefore(i + 1)
                     && t.capitalized(i + 1) && firstNameLike(t, i + 1)
-                    && (!t.upper(i + 1) || vocabulary.isFamilyName(t.key(i))
-                        && (!words.isWord(t.surface(i + 1)) || vocabulary.births(t.key(i + 1)) >= 20_000))) {
+                    && (!t.upper(i + 1) || t.is(i, WordClasses.FAMILY_NAME)
+                        && (!t.ordinary(i + 1, words) || vocabulary.births(t.key(i + 1)) >= 20_000))) {
                 int end = i + 2;
                 while (end < t.size && end < i + 4 && t.isWord(end) && t.capitalized(end) && !t.upper(end)
                         && !t.lineBreakBefore(end) && firstNameLike(t, end)) {
@@ -584,11 +614,11 @@ final class NameRecognizer {
         String previous = t.key(i - 1);
         long births = vocabulary.births(key);
         boolean kin = PERSON_NOUNS.contains(previous) && !previous.equals("et") && !previous.equals("avec");
-        if (births < 500 || vocabulary.communes.containsKey(key) && !kin || MedicalTerms.NOT_PERSONS.contains(key)
-                || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)) {
+        if (births < 500 || t.is(i, WordClasses.COMMUNE) && !kin || t.is(i, WordClasses.NOT_PERSON)
+                || t.is(i, WordClasses.EPONYM) || eponymContext(t, i)) {
             return;
         }
-        boolean ordinary = words.isWord(t.surface(i));
+        boolean ordinary = t.ordinary(i, words);
         if (!ordinary || PERSON_NOUNS.contains(previous) && births >= 5000) {
             labels[i] = Label.PRENOM;
         }
@@ -599,28 +629,28 @@ final class NameRecognizer {
             return false;
         }
         String key = t.key(i);
-        if (!vocabulary.isFirstName(key) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
+        if (!t.is(i, WordClasses.FIRST_NAME) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
             return false;
         }
-        if (MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)) {
+        if (t.is(i, WordClasses.ROLE) || eponymContext(t, i)) {
             return false;
         }
-        int common = words.commonness(t.surface(i));
+        int common = t.commonness(i, words);
         // « Pierre », « Rose », « Claire » open sentences as ordinary words.
         return common < 0 || !t.has(i, Tokens.SENTENCE_START) && common < 14;
     }
 
     private boolean familyLike(Tokens t, int i) {
         String key = t.key(i);
-        if (t.length(i) < 2 || t.glued(i) || MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)
-                || MedicalTerms.NOT_PERSONS.contains(key)) {
+        if (t.length(i) < 2 || t.glued(i) || t.is(i, WordClasses.ROLE) || eponymContext(t, i)
+                || t.is(i, WordClasses.NOT_PERSON)) {
             return false;
         }
-        if (vocabulary.isFamilyName(key)) {
+        if (t.is(i, WordClasses.FAMILY_NAME)) {
             return true;
         }
         // A capitalised word that is no French word is a name candidate next to a first name (« Marie Kowalczyk »).
-        return !words.isWord(t.surface(i)) && !NumberWords.isNumberWord(key);
+        return !t.ordinary(i, words) && !NumberWords.isNumberWord(key);
     }
 
     /** « maladie de Crohn », « signe de Babinski », « l'échelle de Glasgow ». */
@@ -630,11 +660,11 @@ final class NameRecognizer {
             p--;
         } else if (t.isPunct(p, '-') || t.isPunct(p, '/')) {
             p--; // « Guillain-Barré », « Charcot-Marie-Tooth »
-            return t.isWord(p) && MedicalTerms.EPONYMS.contains(t.key(p));
+            return t.isWord(p) && t.is(p, WordClasses.EPONYM);
         } else {
             return false;
         }
-        return t.isWord(p) && MedicalTerms.EPONYM_HEADS.contains(t.key(p));
+        return t.isWord(p) && t.is(p, WordClasses.EPONYM_HEAD);
     }
 
     // ---- output -------------------------------------------------------------------------------------------
@@ -666,7 +696,7 @@ final class NameRecognizer {
     private void propagate(Tokens t, Label[] labels, Candidates out) {
         Map<String, Label> names = new HashMap<>();
         for (int i = 0; i < t.size; i++) {
-            if (labels[i] != null && t.isWord(i) && t.length(i) >= 2 && !MedicalTerms.PARTICLES.contains(t.key(i))) {
+            if (labels[i] != null && t.isWord(i) && t.length(i) >= 2 && !t.is(i, WordClasses.PARTICLE)) {
                 names.merge(t.key(i), labels[i], (a, b) -> a == Label.NOM || b == Label.NOM ? Label.NOM : a);
             }
         }
@@ -681,10 +711,10 @@ final class NameRecognizer {
             if (l == null || t.glued(i) || eponymContext(t, i) || companyNear(t, i)) {
                 continue;
             }
-            if (!t.capitalized(i) && words.isWord(t.surface(i))) {
+            if (!t.capitalized(i) && t.ordinary(i, words)) {
                 continue; // « blanc » in lower case stays a colour even when Mme Blanc is the patient
             }
-            if (t.has(i, Tokens.SENTENCE_START) && !t.upper(i) && words.commonness(t.surface(i)) >= COMMON) {
+            if (t.has(i, Tokens.SENTENCE_START) && !t.upper(i) && t.commonness(i, words) >= COMMON) {
                 continue; // « Petit épanchement » opens a sentence even when Dr Petit signed the letter
             }
             out.add(l, t.start[i], t.end[i], PROPAGATED);

@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.util.Arrays;
 
 /**
@@ -29,9 +30,18 @@ final class Tokens {
     int[] shape;
     String[] key;
     int[] classes;
+    /** {@link FrenchWords#commonness} of each word, plus 2 (0 = not yet asked). */
+    private int[] commonness;
+    private final java.util.Map<String, Integer> table;
 
     Tokens(String text) {
+        this(text, null);
+    }
+
+    /** Tokens whose word classes are read from {@code table} (see {@link Vocabulary#classes}); null: fixed classes only. */
+    Tokens(String text, java.util.Map<String, Integer> table) {
         this.text = text;
+        this.table = table;
         // French clinical text averages about one token per four characters: one allocation, no regrowth.
         int capacity = Math.max(16, text.length() / 3);
         start = new int[capacity];
@@ -182,7 +192,7 @@ final class Tokens {
     String key(int i) {
         String k = key[i];
         if (k == null) {
-            k = Fold.fold(text, start[i], end[i]);
+            k = FoldedText.fold(text, start[i], end[i]);
             // Elided articles are stored without their apostrophe: « d' » and « d’ » are both « d ».
             if (k.endsWith("'")) {
                 k = k.substring(0, k.length() - 1);
@@ -196,7 +206,14 @@ final class Tokens {
     int cls(int i) {
         int c = classes[i];
         if (c < 0) {
-            c = type[i] == WORD ? WordClasses.of(key(i)) : 0;
+            if (type[i] != WORD) {
+                c = 0;
+            } else if (table != null) {
+                Integer bits = table.get(key(i));
+                c = bits == null ? 0 : bits;
+            } else {
+                c = WordClasses.of(key(i));
+            }
             classes[i] = c;
         }
         return c;
@@ -204,6 +221,24 @@ final class Tokens {
 
     boolean is(int i, int wordClass) {
         return i >= 0 && i < size && type[i] == WORD && (cls(i) & wordClass) != 0;
+    }
+
+    /** {@link FrenchWords#commonness} of word {@code i}, asked once per token. */
+    int commonness(int i, FrenchWords words) {
+        if (commonness == null) {
+            commonness = new int[size];
+        }
+        int c = commonness[i];
+        if (c == 0) {
+            c = words.commonness(surface(i)) + 2;
+            commonness[i] = c;
+        }
+        return c - 2;
+    }
+
+    /** Whether word {@code i} is an ordinary French word. */
+    boolean ordinary(int i, FrenchWords words) {
+        return commonness(i, words) != FrenchWords.NOT_A_WORD;
     }
 
     boolean isWord(int i) {
