@@ -30,6 +30,9 @@ final class Tokens {
     int[] shape;
     String[] key;
     int[] classes;
+    /** Lexicon bits of each word with {@link #NO_LEXICON_BIT} set once asked (0 = not yet asked). */
+    private int[] lexicon;
+    private static final int NO_LEXICON_BIT = 1 << 30;
     /** {@link FrenchWords#commonness} of each word, plus 2 (0 = not yet asked). */
     private int[] commonness;
     private final java.util.Map<String, Integer> table;
@@ -38,7 +41,7 @@ final class Tokens {
         this(text, null);
     }
 
-    /** Tokens whose word classes are read from {@code table} (see {@link Vocabulary#classes}); null: fixed classes only. */
+    /** Tokens whose lexicon bits are read from {@code table} (see {@link Vocabulary#classes}); null: no lexicons. */
     Tokens(String text, java.util.Map<String, Integer> table) {
         this.text = text;
         this.table = table;
@@ -206,21 +209,38 @@ final class Tokens {
     int cls(int i) {
         int c = classes[i];
         if (c < 0) {
-            if (type[i] != WORD) {
-                c = 0;
-            } else if (table != null) {
-                Integer bits = table.get(key(i));
-                c = bits == null ? 0 : bits;
-            } else {
-                c = WordClasses.of(key(i));
-            }
+            c = type[i] == WORD ? WordClasses.of(key(i)) : 0;
             classes[i] = c;
         }
         return c;
     }
 
     boolean is(int i, int wordClass) {
-        return i >= 0 && i < size && type[i] == WORD && (cls(i) & wordClass) != 0;
+        if (i < 0 || i >= size || type[i] != WORD) {
+            return false;
+        }
+        int c = (wordClass & ~WordClasses.LEXICON) != 0 ? cls(i) : 0;
+        if ((wordClass & WordClasses.LEXICON) != 0) {
+            c |= lexicon(i);
+        }
+        return (c & wordClass) != 0;
+    }
+
+    /** The lexicon bits of word {@code i}, from the vocabulary's large table, asked once per token and only on demand. */
+    private int lexicon(int i) {
+        if (table == null) {
+            return 0;
+        }
+        if (lexicon == null) {
+            lexicon = new int[size];
+        }
+        int c = lexicon[i];
+        if (c == 0) {
+            Integer bits = table.get(key(i));
+            c = (bits == null ? 0 : bits) | NO_LEXICON_BIT;
+            lexicon[i] = c;
+        }
+        return c & ~NO_LEXICON_BIT;
     }
 
     /** {@link FrenchWords#commonness} of word {@code i}, asked once per token. */

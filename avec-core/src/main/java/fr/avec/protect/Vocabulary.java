@@ -21,8 +21,9 @@ final class Vocabulary {
     /** First names: folded name to births, male in the high 32 bits and female in the low 32 bits. */
     final Map<String, Long> firstNames;
     /**
-     * Every folded word the rules ask about (roles, titles, months, eponyms...) and every first name, family name
-     * and one-word commune, to its {@link WordClasses} bits: one hash lookup per token answers them all.
+     * Every first name, family name and one-word commune (folded) to its {@link WordClasses#LEXICON} bits. Kept apart
+     * from the small fixed table of roles, titles and months, which stays in cache: most words of a note are never
+     * asked about the lexicons.
      */
     final Map<String, Integer> classes;
     /** Folded commune names (hyphens as spaces) to their display form. */
@@ -45,7 +46,7 @@ final class Vocabulary {
 
     private Vocabulary(Builder b) {
         this.firstNames = Collections.unmodifiableMap(b.firstNames);
-        Map<String, Integer> table = WordClasses.table();
+        Map<String, Integer> table = new HashMap<>();
         for (String name : b.familyNames) {
             table.merge(name, WordClasses.FAMILY_NAME, (x, y) -> x | y);
         }
@@ -97,7 +98,7 @@ final class Vocabulary {
         return (classesOf(key) & WordClasses.FIRST_NAME) != 0;
     }
 
-    /** The {@link WordClasses} bits of a folded word, 0 when none. */
+    /** The lexicon bits of a folded word ({@link WordClasses#LEXICON}), 0 when none. */
     int classesOf(String key) {
         Integer c = classes.get(key);
         return c == null ? 0 : c;

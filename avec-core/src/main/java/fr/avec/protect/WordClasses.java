@@ -30,6 +30,8 @@ final class WordClasses {
     static final int FIRST_NAME = 1 << 16;
     static final int FAMILY_NAME = 1 << 17;
     static final int COMMUNE = 1 << 18;
+    /** The bits read from a {@link Vocabulary}, looked up only when a rule asks for one of them. */
+    static final int LEXICON = FIRST_NAME | FAMILY_NAME | COMMUNE;
 
     private static final Map<String, Integer> CLASSES = new HashMap<>();
 
@@ -55,10 +57,7 @@ final class WordClasses {
         add(NameRecognizer.TITLES_FULL, TITLE_FULL);
     }
 
-    /** A copy of the fixed classes, to which a {@link Vocabulary} adds its lexicon bits. */
-    static Map<String, Integer> table() {
-        return new HashMap<>(CLASSES);
-    }
+
 
     private WordClasses() {
     }
