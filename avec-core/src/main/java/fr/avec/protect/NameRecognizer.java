@@ -326,6 +326,7 @@ final class NameRecognizer {
     // ---- header fields ------------------------------------------------------------------------------------
 
     private void fields(Tokens t, Label[] labels) {
+        boolean dialogue = dialogue(t);
         for (int i = 0; i < t.size; i++) {
             if (!t.isWord(i)) {
                 continue;
@@ -387,7 +388,7 @@ final class NameRecognizer {
                     && (FIELDS.containsKey(t.key(matchedEnd)) || Tables.headingLabel(t.key(matchedEnd)) != null)) {
                 continue; // a heading row of a table (« Nom | Prénom | DDN »): the next cell is another heading
             }
-                        if (matchedLabel == null && utterance(t, matchedEnd)) {
+                        if (matchedLabel == null && utterance(t, matchedEnd, dialogue)) {
                 continue; // « Patient : Bonjour docteur, j'ai mal » is a speaker's turn in a transcript, not a header field
             }
             nameList(t, matchedEnd, labels, matchedLabel);
@@ -424,11 +425,15 @@ final class NameRecognizer {
      * known first name, in mixed case, and runs on (four words or more, or ends with . ? !). « Patient : Petit Jean »
      * stays a name; « Patient : Oui. » and « Médecin : Vous prenez le Doliprane ? » are turns of a dialogue.
      */
-    private boolean utterance(Tokens t, int j) {
+    private boolean utterance(Tokens t, int j, boolean dialogue) {
         if (j >= t.size || t.lineBreakBefore(j) || !t.isWord(j) || t.upper(j)) {
             return false;
         }
         String key = t.key(j);
+        if (dialogue) {
+            // In a dialogue every turn is speech, in any language, unless it opens with a title or a frequent first name.
+            return !t.is(j, WordClasses.TITLE) && vocabulary.births(key) < FREQUENT_FIRST_NAME;
+        }
         String surface = t.surface(j);
         char last = t.text.charAt(t.end[j] - 1);
         boolean elided = last == '\'' || last == '’'; // « D'accord », « J'ai »
@@ -444,6 +449,24 @@ final class NameRecognizer {
             }
         }
         return wordsOnLine >= 4;
+    }
+
+    /**
+     * Whether the text is a dialogue: at least three lines open with a speaker's person field and a colon
+     * (« Médecin : », « Patient : »), one of them at least twice. A header names its patient once.
+     */
+    private static boolean dialogue(Tokens t) {
+        Map<String, Integer> speakers = new HashMap<>();
+        int turns = 0;
+        boolean repeated = false;
+        for (int i = 0; i < t.size; i++) {
+            if (t.isWord(i) && t.has(i, Tokens.LINE_START) && t.isPunct(i + 1, ':') && FIELDS.containsKey(t.key(i))
+                    && FIELDS.get(t.key(i)) == null) {
+                turns++;
+                repeated |= speakers.merge(t.key(i), 1, Integer::sum) >= 2;
+            }
+        }
+        return turns >= 3 && repeated;
     }
 
     /** A comma- or « et »-separated list of names, each with an optional title, until the end of the line. */
