@@ -12,7 +12,7 @@ final class Anchored {
     }
 
     /**
-     * Whether at least {@code min} digits follow {@code start} before a letter or a line break, within
+     * Whether at least {@code min} digits (or the A/B of Corsican departments) follow {@code start} before a letter or a line break, within
      * {@code window} characters: a cheap test that spares the regex most numbers (doses, counts, dates).
      */
     static boolean digitsAhead(String text, int start, int min, int window) {
@@ -20,7 +20,7 @@ final class Anchored {
         int digits = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
+            if (c >= '0' && c <= '9' || c == 'A' || c == 'B') { // « 2A », « 2B »: Corsica in a NIR
                 if (++digits >= min) {
                     return true;
                 }

@@ -1,5 +1,7 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
+
 /** Folded windows of text around a span, for context words such as « IPP », « né le » or « sécurité sociale ». */
 final class Context {
 
@@ -19,7 +21,7 @@ final class Context {
                 }
             }
         }
-        return Fold.fold(text, from, pos);
+        return FoldedText.fold(text, from, pos);
     }
 
     /** Up to {@code chars} characters after {@code pos}, folded, on the same line. */
@@ -31,7 +33,7 @@ final class Context {
                 break;
             }
         }
-        return Fold.fold(text, pos, to);
+        return FoldedText.fold(text, pos, to);
     }
 
     /** Whether {@code word} occurs in {@code folded} as a whole word. */

@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -81,7 +82,7 @@ public final class Conversation {
     }
 
     synchronized boolean replacementTaken(String replacement) {
-        return reverse.containsKey(Fold.fold(replacement));
+        return reverse.containsKey(FoldedText.fold(replacement));
     }
 
     synchronized int nextNumber(Label label) {
@@ -93,12 +94,12 @@ public final class Conversation {
         if (forward.putIfAbsent(key, replacement) == null) {
             Mapping m = new Mapping(label, original, replacement);
             mappings.add(m);
-            reverse.putIfAbsent(Fold.fold(replacement), m);
+            reverse.putIfAbsent(FoldedText.fold(replacement), m);
         }
     }
 
     synchronized void alias(Label label, String original, String replacementSpelling) {
-        if (!reverse.containsKey(Fold.fold(replacementSpelling))) {
+        if (!reverse.containsKey(FoldedText.fold(replacementSpelling))) {
             aliases.add(new Mapping(label, original, replacementSpelling));
         }
     }
@@ -149,7 +150,7 @@ public final class Conversation {
             }
             for (Mapping m : readMappings(in)) {
                 c.mappings.add(m);
-                c.reverse.putIfAbsent(Fold.fold(m.replacement()), m);
+                c.reverse.putIfAbsent(FoldedText.fold(m.replacement()), m);
             }
             c.aliases.addAll(readMappings(in));
             return c;

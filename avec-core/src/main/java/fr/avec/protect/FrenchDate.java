@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -63,14 +64,14 @@ record FrenchDate(LocalDate date, boolean hasDay, boolean hasMonth, boolean hasY
     }
 
     private static FrenchDate textual(String s) {
-        String folded = Fold.fold(s).replace('-', ' ');
+        String folded = FoldedText.fold(s).replace('-', ' ');
         String[] words = folded.split("[\\s\\u00a0]+");
         int month = -1;
         int monthIndex = -1;
         for (int k = 0; k < words.length; k++) {
             String w = words[k].replace(".", "");
             for (int mo = 0; mo < 12; mo++) {
-                String name = Fold.fold(MONTH_NAMES[mo]);
+                String name = FoldedText.fold(MONTH_NAMES[mo]);
                 if (w.equals(name) || w.length() >= 3 && name.startsWith(w)) {
                     month = mo + 1;
                     monthIndex = k;

@@ -70,6 +70,66 @@ final class FrenchWords {
         if (cached != null) {
             return cached;
         }
+        int best = rank(lower);
+        if (best == NOT_A_WORD && unaccented(lower)) {
+            best = accentRestored(lower);
+        }
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(lower, best);
+        }
+        return best;
+    }
+
+    /** Vowels that French capitals and hurried typing often write without their accent, with the accented forms. */
+    private static final String PLAIN = "eaouic";
+    private static final String[] ACCENTED = {"éèê", "àâ", "ô", "ûù", "îï", "ç"};
+
+    private static boolean unaccented(String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * « SANTE », « PREPARATIONS », « MEDECIN », « HOPITAUX »: capitals drop accents, so a word written without any is
+     * looked up again with one accent put back (or two « e » accented), so that an ordinary word in capitals is not
+     * taken for a name. Only for words not found as written; the result is cached with the word.
+     */
+    private int accentRestored(String lower) {
+        char[] chars = lower.toCharArray();
+        int best = NOT_A_WORD;
+        for (int i = 0; i < chars.length; i++) {
+            int v = PLAIN.indexOf(chars[i]);
+            if (v < 0) {
+                continue;
+            }
+            char original = chars[i];
+            for (char accent : ACCENTED[v].toCharArray()) {
+                chars[i] = accent;
+                best = Math.max(best, rank(new String(chars)));
+                if (original == 'e') {
+                    for (int k = i + 1; k < chars.length; k++) {
+                        if (chars[k] != 'e') {
+                            continue;
+                        }
+                        for (char second : ACCENTED[0].toCharArray()) {
+                            chars[k] = second;
+                            best = Math.max(best, rank(new String(chars)));
+                        }
+                        chars[k] = 'e';
+                    }
+                }
+            }
+            chars[i] = original;
+        }
+        return best;
+    }
+
+    /** The best frequency class of the ordinary (non proper) readings of an exact lower-case form. */
+    private int rank(String lower) {
         int best = NOT_A_WORD;
         List<WordData> found = lookups.get().lookup(lower);
         for (WordData data : found) {
@@ -80,9 +140,6 @@ final class FrenchWords {
             char frequency = tag.charAt(tag.length() - 1);
             int rank = frequency >= 'A' && frequency <= 'Z' ? frequency - 'A' : 0;
             best = Math.max(best, rank);
-        }
-        if (cache.size() < CACHE_LIMIT) {
-            cache.put(lower, best);
         }
         return best;
     }
@@ -104,6 +161,36 @@ final class FrenchWords {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether some reading of the word is a pronoun, an article, a conjunction, a preposition or a form of « être »
+     * or « avoir » (« vous », « la », « et », « est »): such a word after « madame » is never her name.
+     */
+    boolean closedClass(String word) {
+        for (WordData data : lookups.get().lookup(word.toLowerCase(Locale.ROOT))) {
+            CharSequence tag = data.getTag();
+            if (tag == null || tag.isEmpty()) {
+                continue;
+            }
+            char c = tag.charAt(0);
+            if (c == 'R' || c == 'D' || c == 'C' || c == 'P' || c == 'V' && tag.length() > 4
+                    && (tag.toString().startsWith("V etre") || tag.toString().startsWith("V avoir"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some reading of the word is a noun or an adjective (« rose », « fort », « carré »). */
+    boolean hasNominalReading(String word) {
+        for (WordData data : lookups.get().lookup(word.toLowerCase(Locale.ROOT))) {
+            CharSequence tag = data.getTag();
+            if (tag != null && !tag.isEmpty() && (tag.charAt(0) == 'N' || tag.charAt(0) == 'J')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the word is an ordinary French word at all. */

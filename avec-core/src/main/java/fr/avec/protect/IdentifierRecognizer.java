@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -97,7 +98,7 @@ final class IdentifierRecognizer {
     }
 
     private static void keyed(String text, Matcher m, Candidates out) {
-        String keyword = Fold.fold(m.group(1));
+        String keyword = FoldedText.fold(m.group(1));
         String value = m.group(2);
         int digits = Context.digits(value).length();
         if (digits < 4) {

@@ -5,6 +5,7 @@ import fr.avec.data.lexicon.FirstName;
 import fr.avec.data.lexicon.HealthEstablishment;
 import fr.avec.data.lexicon.Lexicons;
 import fr.avec.data.lexicon.PostalCode;
+import fr.avec.text.FoldedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ final class LexiconPools {
         }
         Set<String> firstNameKeys = new HashSet<>();
         for (FirstName f : lexicons.firstNames()) {
-            firstNameKeys.add(Fold.fold(f.name()));
+            firstNameKeys.add(FoldedText.fold(f.name()));
         }
         for (String name : lexicons.familyNames()) {
             builder.familyName(name);
@@ -72,7 +73,7 @@ final class LexiconPools {
         int step = Math.max(1, names.size() / (FAMILY_NAME_POOL * 3));
         for (int i = 0; i < names.size() && family.size() < FAMILY_NAME_POOL; i += step) {
             String n = names.get(i);
-            String key = Fold.fold(n);
+            String key = FoldedText.fold(n);
             if (n.length() >= 4 && n.length() <= 10 && n.chars().allMatch(Character::isLetter) && !words.isWord(n)
                     && !firstNameKeys.contains(key)) {
                 family.add(Surrogates.titleCase(n.toLowerCase(Locale.ROOT)));
@@ -85,7 +86,7 @@ final class LexiconPools {
         for (int i = 0; i < codes.size() && places.size() < PLACE_POOL; i += placeStep) {
             PostalCode p = codes.get(i);
             String name = communeByInsee.get(p.inseeCode());
-            if (name == null || !seen.add(name) || name.length() < 4 || words.isWord(name) || firstNameKeys.contains(Fold.fold(name))) {
+            if (name == null || !seen.add(name) || name.length() < 4 || words.isWord(name) || firstNameKeys.contains(FoldedText.fold(name))) {
                 continue;
             }
             places.add(new String[] {p.code(), name});
@@ -100,7 +101,7 @@ final class LexiconPools {
                 .sorted(Comparator.comparingLong(FirstName::births).reversed())
                 .map(f -> Surrogates.titleCase(f.name().toLowerCase(Locale.ROOT)))
                 .filter(n -> !words.isWord(n))
-                .collect(java.util.stream.Collectors.toMap(Fold::fold, n -> n, (x, y) -> x, java.util.LinkedHashMap::new))
+                .collect(java.util.stream.Collectors.toMap(FoldedText::fold, n -> n, (x, y) -> x, java.util.LinkedHashMap::new))
                 .values().stream()
                 .limit(FIRST_NAME_POOL)
                 .toList();

@@ -105,6 +105,14 @@ final class MedicalTerms {
             "romania", "magyarorszag", "luxembourg", "luxemburg", "kingdom", "united", "ier", "ii", "iii", "iv", "vi", "vii",
             "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", "and", "of", "the", "&");
 
+    /**
+     * Unit, galenic and route symbols that clinicians write in capitals (« 5000 UI », « 3 M.U.I. », « LP », « IV »):
+     * never part of a person's name.
+     */
+    static final Set<String> UNITS = Set.of("ui", "mui", "ufc", "ud", "meq", "mosm", "mmhg", "mg", "ml", "kg", "mcg", "ng",
+            "pg", "dl", "cl", "mmol", "umol", "µmol", "kcal", "bpm", "cm", "mm", "lp", "sc", "iv", "ivd", "ivl", "im", "ih",
+            "dh", "ch", "ppm", "gy", "mgy", "msv", "mbq", "cgy");
+
     /** Particles inside family names (« de La Fontaine », « Van der Berg », « Ben Ali »). */
     static final Set<String> PARTICLES = Set.of("de", "du", "des", "d", "le", "la", "l", "van", "von", "der", "den", "di", "da",
             "dos", "das", "del", "della", "ben", "bin", "ould", "el", "al", "mac", "mc", "st", "ste", "saint", "sainte", "ter", "ten");

@@ -83,6 +83,7 @@ final class NameRecognizer {
             }
         }
         fields(t, labels);
+        tableCells(t, labels);
         introducers(t, labels);
         pairs(t, labels);
         emit(t, labels, out, PRIORITY);
@@ -111,13 +112,16 @@ final class NameRecognizer {
                 return;
             }
         }
+        if (abbreviated && unitOrAcronym(t, i)) {
+            return;
+        }
         int j = i + 1;
         if (t.isPunct(j, '.')) {
             j++;
         }
         // « Monsieur le Professeur Dupont », « Madame la Ministre »: skip the article and a second title.
         if (t.isWord(j) && (t.key(j).equals("le") || t.key(j).equals("la")) && t.isWord(j + 1)
-                && (TITLES_FULL.contains(t.key(j + 1)) || TITLES_ABBREVIATED.contains(t.key(j + 1)))) {
+                && (t.is(j + 1, WordClasses.TITLE_FULL) || t.is(j + 1, WordClasses.TITLE_ABBREVIATED))) {
             j += 2;
             if (t.isPunct(j, '.')) {
                 j++;
@@ -136,6 +140,19 @@ final class NameRecognizer {
     }
 
     /**
+     * « 1,5 M UI », « 3 M.U.I. », « 10 mm »: an abbreviated title right after a number is a unit prefix, and one
+     * glued to more dotted letters is an acronym; a real title is followed by a space.
+     */
+    private static boolean unitOrAcronym(Tokens t, int i) {
+        if (t.isNumber(i - 1) && !t.lineBreakBefore(i) || t.isPunct(i - 1, ',') && t.isNumber(i - 2) && !t.lineBreakBefore(i)) {
+            return true;
+        }
+        int dot = i + 1;
+        return t.isPunct(dot, '.') && t.start[dot] == t.end[i] && t.isWord(dot + 1) && t.start[dot + 1] == t.end[dot]
+                && t.length(dot + 1) == 1 && t.isPunct(dot + 2, '.') && t.start[dot + 2] == t.end[dot + 1];
+    }
+
+    /**
      * Reads a name starting at token {@code j}: initials, first names, family names and particles, stopping at
      * the first token that cannot belong to a name. Marks labels and returns the index after the name, or
      * {@code j} when nothing was read.
@@ -148,7 +165,7 @@ final class NameRecognizer {
             if (k > first && t.lineBreakBefore(k)) {
                 // « Patient : Jean\nDUPONT »: a family name alone on the next line continues a name field.
                 boolean wrapped = strongContext && count > 0 && t.isWord(k) && t.upper(k)
-                        && (k + 1 >= t.size || t.lineBreakBefore(k + 1)) && !MedicalTerms.ROLE_WORDS.contains(t.key(k));
+                        && (k + 1 >= t.size || t.lineBreakBefore(k + 1)) && !t.is(k, WordClasses.ROLE);
                 if (!wrapped) {
                     break;
                 }
@@ -156,24 +173,35 @@ final class NameRecognizer {
             if (t.isWord(k)) {
                 String key = t.key(k);
                 boolean cap = t.capitalized(k);
-                if (MedicalTerms.PARTICLES.contains(key) && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
-                        && !t.lineBreakBefore(k + 1) && !MedicalTerms.ROLE_WORDS.contains(t.key(k + 1))) {
+                if (t.glued(k) || t.is(k, WordClasses.UNIT)) {
+                    break; // « PaCO2 », « SpO2 », « UI »: lab codes and units
+                }
+                if (t.is(k, WordClasses.PARTICLE) && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
+                        && !t.lineBreakBefore(k + 1) && !t.is(k + 1, WordClasses.ROLE)) {
                     k++;
                     continue;
                 }
-                if (MedicalTerms.PARTICLES.contains(key) && count == 0 && cap && t.isWord(k + 1) && t.capitalized(k + 1)
+                if (t.is(k, WordClasses.PARTICLE) && count == 0 && cap && t.isWord(k + 1) && t.capitalized(k + 1)
                         && !t.lineBreakBefore(k + 1) && !key.startsWith("s")) {
                     k++; // « Mme De La Fontaine »
                     continue;
                 }
-                if (lenient && count == 0 && MedicalTerms.PARTICLES.contains(key) && t.isWord(k + 1)
+                if (lenient && count == 0 && t.is(k, WordClasses.PARTICLE) && t.isWord(k + 1)
                         && vocabulary.isFamilyName(key + " " + t.key(k + 1))) {
                     count++;
                     k += 2; // « monsieur le goff »
                     continue;
                 }
-                if (MedicalTerms.ROLE_WORDS.contains(key) || TITLES_FULL.contains(key)
-                        || MedicalTerms.NOT_PERSONS.contains(key) && !(strongContext && count == 0 && cap)) {
+                if (lenient && count == 0 && t.is(k, WordClasses.PARTICLE) && t.isWord(k + 1) && t.isWord(k + 2)
+                        && t.is(k + 1, WordClasses.PARTICLE) && !t.lineBreakBefore(k + 2)
+                        && (vocabulary.isFamilyName(key + " " + t.key(k + 1) + " " + t.key(k + 2))
+                            || t.is(k + 2, WordClasses.FAMILY_NAME) && t.length(k + 2) > 2)) {
+                    count++;
+                    k += 3; // « monsieur de la fontaine »
+                    continue;
+                }
+                if (t.is(k, WordClasses.ROLE) || t.is(k, WordClasses.TITLE_FULL)
+                        || t.is(k, WordClasses.NOT_PERSON) && !(strongContext && count == 0 && cap)) {
                     break;
                 }
                 if (count > 0 && FIELDS.containsKey(key) && (t.isPunct(k + 1, ':') || t.isWord(k + 1) && t.isPunct(k + 2, ':'))) {
@@ -188,19 +216,24 @@ final class NameRecognizer {
                         k += 2; // initial « J. »
                         continue;
                     }
-                    if (count > 0 && words.commonness(t.surface(k)) >= COMMON
-                            && !vocabulary.isFamilyName(key) && !vocabulary.isFirstName(key)) {
+                    if (count > 0 && t.commonness(k, words) >= COMMON
+                            && !t.is(k, WordClasses.FAMILY_NAME) && !t.is(k, WordClasses.FIRST_NAME)) {
                         break;
                     }
                     count++;
                     k++;
                     continue;
                 }
-                if (lenient && count == 0 && (vocabulary.isFamilyName(key) || vocabulary.isFirstName(key)) && t.length(k) > 2
-                        && (!words.isWord(t.surface(k)) || words.nominalOnly(t.surface(k)) && !MedicalTerms.ROLE_WORDS.contains(key))) {
+                if (lenient && count == 0 && lowerCaseName(t, k)) {
                     count++;
                     k++;
                     continue;
+                }
+                if (lenient && count > 0 && (t.is(k, WordClasses.FAMILY_NAME) || t.is(k, WordClasses.FIRST_NAME)) && t.length(k) > 2
+                        && !t.ordinary(k, words)) {
+                    count++;
+                    k++;
+                    continue; // « monsieur san juan », « docteur mendes moreira »
                 }
                 break;
             } else if (t.isPunct(k, '-') && count > 0 && t.isWord(k + 1) && t.capitalized(k + 1)
@@ -217,6 +250,29 @@ final class NameRecognizer {
         return k;
     }
 
+    /**
+     * A lower-case word right after a lower-case title in a transcript (« bonjour madame rose », « le docteur fort
+     * vous a vue »): a name when the lexicons know it and it cannot be a pronoun, article, conjunction, preposition
+     * or auxiliary (« madame vous », « madame est »); very frequent ordinary words (« madame dit ») need to be
+     * frequent first names. Fails closed: a name-like word after a title is taken.
+     */
+    private boolean lowerCaseName(Tokens t, int k) {
+        String key = t.key(k);
+        if (t.length(k) <= 2 || t.glued(k) || t.is(k, WordClasses.ROLE) || t.is(k, WordClasses.TITLE_FULL)
+                || NumberWords.isNumberWord(key)) {
+            return false;
+        }
+        boolean first = vocabulary.births(key) >= 5000;
+        if (!first && !t.is(k, WordClasses.FAMILY_NAME) && !t.is(k, WordClasses.FIRST_NAME)) {
+            return false;
+        }
+        String surface = t.surface(k);
+        if (!t.ordinary(k, words)) {
+            return true;
+        }
+        return !words.closedClass(surface) && (first || t.commonness(k, words) < 14 && words.hasNominalReading(surface));
+    }
+
     /** Labels tokens [from, to) as first names or family names. */
     private void assign(Tokens t, int from, int to, Label[] labels, Label forced) {
         if (forced != null) {
@@ -231,7 +287,7 @@ final class NameRecognizer {
         int lastName = -1;
         boolean anyUpper = false;
         for (int k = from; k < to; k++) {
-            if (t.isWord(k) && t.capitalized(k) || t.isWord(k) && !MedicalTerms.PARTICLES.contains(t.key(k))) {
+            if (t.isWord(k) && t.capitalized(k) || t.isWord(k) && !t.is(k, WordClasses.PARTICLE)) {
                 lastName = k;
                 if (t.upper(k)) {
                     anyUpper = true;
@@ -243,13 +299,13 @@ final class NameRecognizer {
                 continue;
             }
             String key = t.key(k);
-            boolean particle = MedicalTerms.PARTICLES.contains(key) && !(t.capitalized(k) && k == lastName);
+            boolean particle = t.is(k, WordClasses.PARTICLE) && !(t.capitalized(k) && k == lastName);
             if (particle) {
                 labels[k] = Label.NOM;
                 continue;
             }
             boolean initial = t.length(k) == 1;
-            boolean firstName = vocabulary.isFirstName(key) || initial;
+            boolean firstName = t.is(k, WordClasses.FIRST_NAME) || initial;
             Label label;
             if (anyUpper) {
                 // « Jean DUPONT », « DUPONT Jean »: capitals mark the family name.
@@ -257,7 +313,7 @@ final class NameRecognizer {
             } else if (k == lastName) {
                 label = Label.NOM;
                 // « Mme Dupont Marie »: a first name after a family name.
-                if (k > from && firstName && labels[k - 1] == Label.NOM && !vocabulary.isFirstName(t.key(k - 1))) {
+                if (k > from && firstName && labels[k - 1] == Label.NOM && !t.is(k - 1, WordClasses.FIRST_NAME)) {
                     label = Label.PRENOM;
                 }
             } else {
@@ -270,6 +326,7 @@ final class NameRecognizer {
     // ---- header fields ------------------------------------------------------------------------------------
 
     private void fields(Tokens t, Label[] labels) {
+        boolean dialogue = dialogue(t);
         for (int i = 0; i < t.size; i++) {
             if (!t.isWord(i)) {
                 continue;
@@ -327,8 +384,89 @@ final class NameRecognizer {
             if (matchedEnd < 0) {
                 continue;
             }
+            if (matchedEnd < t.size && t.isWord(matchedEnd) && cellEnd(t, matchedEnd)
+                    && (FIELDS.containsKey(t.key(matchedEnd)) || Tables.headingLabel(t.key(matchedEnd)) != null)) {
+                continue; // a heading row of a table (« Nom | Prénom | DDN »): the next cell is another heading
+            }
+                        if (matchedLabel == null && utterance(t, matchedEnd, dialogue)) {
+                continue; // « Patient : Bonjour docteur, j'ai mal » is a speaker's turn in a transcript, not a header field
+            }
             nameList(t, matchedEnd, labels, matchedLabel);
         }
+    }
+
+    /** Whether word {@code k} ends a table cell: a tab, a « | » or the end of the line follows it. */
+    private static boolean cellEnd(Tokens t, int k) {
+        int e = t.end[k];
+        return e >= t.text.length() || t.text.charAt(e) == '\t' || t.text.charAt(e) == '\n' || t.isPunct(k + 1, '|')
+                || t.text.charAt(e) == '\r';
+    }
+
+    /** Table rows under « Nom | Prénom | ... »: each cell of a person column is read as a name field's value. */
+    private void tableCells(Tokens t, Label[] labels) {
+        for (Tables.Cell cell : Tables.cells(t.text, FIELD_NAMES)) {
+            if (!FIELDS.containsKey(cell.heading())) {
+                continue;
+            }
+            int k = t.indexAt(cell.start());
+            if (k < t.size && t.start[k] < cell.end() && labels[k] == null) {
+                int next = nameSequence(t, k, labels, FIELDS.get(cell.heading()), true, true);
+                for (int x = k; x < next; x++) {
+                    if (t.start[x] >= cell.end()) {
+                        labels[x] = null; // a name stops at its cell's border (« LEBRUN⇥Paul »)
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the value of a person field is a spoken sentence: it opens with an ordinary French word that is not a
+     * known first name, in mixed case, and runs on (four words or more, or ends with . ? !). « Patient : Petit Jean »
+     * stays a name; « Patient : Oui. » and « Médecin : Vous prenez le Doliprane ? » are turns of a dialogue.
+     */
+    private boolean utterance(Tokens t, int j, boolean dialogue) {
+        if (j >= t.size || t.lineBreakBefore(j) || !t.isWord(j) || t.upper(j)) {
+            return false;
+        }
+        String key = t.key(j);
+        if (dialogue) {
+            // In a dialogue every turn is speech, in any language, unless it opens with a title or a frequent first name.
+            return !t.is(j, WordClasses.TITLE) && vocabulary.births(key) < FREQUENT_FIRST_NAME;
+        }
+        String surface = t.surface(j);
+        char last = t.text.charAt(t.end[j] - 1);
+        boolean elided = last == '\'' || last == '’'; // « D'accord », « J'ai »
+        if (!elided && (t.commonness(j, words) < COMMON || vocabulary.births(key) >= FREQUENT_FIRST_NAME)) {
+            return false;
+        }
+        int wordsOnLine = 0;
+        for (int k = j; k < t.size && (k == j || !t.lineBreakBefore(k)); k++) {
+            if (t.isWord(k)) {
+                wordsOnLine++;
+            } else if (t.isPunct(k, '.') || t.isPunct(k, '?') || t.isPunct(k, '!')) {
+                return true;
+            }
+        }
+        return wordsOnLine >= 4;
+    }
+
+    /**
+     * Whether the text is a dialogue: at least three lines open with a speaker's person field and a colon
+     * (« Médecin : », « Patient : »), one of them at least twice. A header names its patient once.
+     */
+    private static boolean dialogue(Tokens t) {
+        Map<String, Integer> speakers = new HashMap<>();
+        int turns = 0;
+        boolean repeated = false;
+        for (int i = 0; i < t.size; i++) {
+            if (t.isWord(i) && t.has(i, Tokens.LINE_START) && t.isPunct(i + 1, ':') && FIELDS.containsKey(t.key(i))
+                    && FIELDS.get(t.key(i)) == null) {
+                turns++;
+                repeated |= speakers.merge(t.key(i), 1, Integer::sum) >= 2;
+            }
+        }
+        return turns >= 3 && repeated;
     }
 
     /** A comma- or « et »-separated list of names, each with an optional title, until the end of the line. */
@@ -339,7 +477,7 @@ final class NameRecognizer {
             if (k > j && t.lineBreakBefore(k)) {
                 return;
             }
-            if (t.isWord(k) && (TITLES_ABBREVIATED.contains(t.key(k)) || TITLES_FULL.contains(t.key(k)))) {
+            if (t.isWord(k) && (t.is(k, WordClasses.TITLE_ABBREVIATED) || t.is(k, WordClasses.TITLE_FULL))) {
                 k++;
                 if (t.isPunct(k, '.')) {
                     k++;
@@ -347,7 +485,7 @@ final class NameRecognizer {
                 continue;
             }
             if (t.isWord(k) && (t.key(k).equals("le") || t.key(k).equals("la")) && t.isWord(k + 1)
-                    && (TITLES_FULL.contains(t.key(k + 1)) || TITLES_ABBREVIATED.contains(t.key(k + 1)))) {
+                    && (t.is(k + 1, WordClasses.TITLE_FULL) || t.is(k + 1, WordClasses.TITLE_ABBREVIATED))) {
                 k++;
                 continue;
             }
@@ -400,17 +538,17 @@ final class NameRecognizer {
                 continue;
             }
             String key = t.key(after);
-            if (TITLES_ABBREVIATED.contains(key) || TITLES_FULL.contains(key) || MedicalTerms.ROLE_WORDS.contains(key)) {
+            if (t.is(after, WordClasses.TITLE_ABBREVIATED) || t.is(after, WordClasses.TITLE_FULL) || t.is(after, WordClasses.ROLE)) {
                 continue; // the title rule reads it
             }
             // Weaker than a title: the first word must not be an ordinary word (« née Martin » yes, « née Prématurée » no).
             String surface = t.surface(after);
-            boolean nameLike = vocabulary.isFamilyName(key) || vocabulary.isFirstName(key) || t.upper(after)
-                    || !words.isWord(surface);
-            if (t.upper(after) && t.length(after) <= 4 && !vocabulary.isFamilyName(key)) {
+            boolean nameLike = t.is(after, WordClasses.FAMILY_NAME) || t.is(after, WordClasses.FIRST_NAME) || t.upper(after)
+                    || !t.ordinary(after, words);
+            if (t.upper(after) && t.length(after) <= 4 && !t.is(after, WordClasses.FAMILY_NAME)) {
                 continue; // an acronym (« une LEMP »)
             }
-            if (!nameLike || words.commonness(surface) >= 12 && !t.upper(after) || MedicalTerms.EPONYMS.contains(key)) {
+            if (!nameLike || t.commonness(after, words) >= 12 && !t.upper(after) || t.is(after, WordClasses.EPONYM)) {
                 continue;
             }
             nameSequence(t, after, labels, null, false, false);
@@ -420,20 +558,24 @@ final class NameRecognizer {
     /** « Prénom NOM », « NOM Prénom », « Prénom Nom »: a frequent first name next to a family name. */
     private void pairs(Tokens t, Label[] labels) {
         for (int i = 0; i < t.size; i++) {
-            if (!t.isWord(i) || labels[i] != null || !t.capitalized(i)) {
+            if (!t.isWord(i) || labels[i] != null || !t.capitalized(i) || t.glued(i)) {
                 continue;
             }
-            if (companyNear(t, i)) {
+            if (companyNear(t, i) || saintOf(t, i)) {
                 continue;
             }
             if (firstNameLike(t, i)) {
                 int j = i + 1;
-                if (j < t.size && t.isWord(j) && t.capitalized(j) && !t.lineBreakBefore(j) && familyLike(t, j)) {
+                // In capitals (« TEVA SANTE », « AMARA POUR »), case says nothing: an ordinary word as the family name
+                // needs a frequent first name before it (« JEAN PETIT »), as the « NOM Prénom » rule below asks.
+                boolean caps = t.upper(i) && j < t.size && t.upper(j);
+                if (j < t.size && t.isWord(j) && t.capitalized(j) && !t.lineBreakBefore(j) && familyLike(t, j)
+                        && !(caps && t.commonness(j, words) >= COMMON && vocabulary.births(t.key(i)) < 20_000)) {
                     nameSequence(t, i, labels, null, false, false);
                     continue;
                 }
                 // « Lise Le Roux », « Anne De La Fontaine », « Paulo Da Silva ».
-                if (j + 1 < t.size && t.isWord(j) && MedicalTerms.PARTICLES.contains(t.key(j)) && t.capitalized(j)
+                if (j + 1 < t.size && t.isWord(j) && t.is(j, WordClasses.PARTICLE) && t.capitalized(j)
                         && t.isWord(j + 1) && t.capitalized(j + 1) && !t.lineBreakBefore(j) && !t.lineBreakBefore(j + 1)
                         && (vocabulary.isFamilyName(t.key(j) + " " + t.key(j + 1)) || familyLike(t, j + 1))) {
                     nameSequence(t, i, labels, null, false, true);
@@ -444,8 +586,8 @@ final class NameRecognizer {
             }
             if (t.upper(i) && familyLike(t, i) && i + 1 < t.size && t.isWord(i + 1) && !t.lineBreakBefore(i + 1)
                     && t.capitalized(i + 1) && firstNameLike(t, i + 1)
-                    && (!t.upper(i + 1) || vocabulary.isFamilyName(t.key(i))
-                        && (!words.isWord(t.surface(i + 1)) || vocabulary.births(t.key(i + 1)) >= 20_000))) {
+                    && (!t.upper(i + 1) || t.is(i, WordClasses.FAMILY_NAME)
+                        && (!t.ordinary(i + 1, words) || vocabulary.births(t.key(i + 1)) >= 20_000))) {
                 int end = i + 2;
                 while (end < t.size && end < i + 4 && t.isWord(end) && t.capitalized(end) && !t.upper(end)
                         && !t.lineBreakBefore(end) && firstNameLike(t, end)) {
@@ -460,8 +602,14 @@ final class NameRecognizer {
         }
     }
 
+    /** « Saint Pierre », « Sainte Anne »: a place, a church or a hospital named after a saint, not a person. */
+    private static boolean saintOf(Tokens t, int i) {
+        String key = t.key(i);
+        return key.equals("saint") || key.equals("sainte") || key.equals("st") || key.equals("ste");
+    }
+
     /** « Eli Lilly and Company », « Gedeon Richter Plc »: a company, not a person. */
-    private static boolean companyNear(Tokens t, int i) {
+    static boolean companyNear(Tokens t, int i) {
         for (int k = Math.max(0, i - 1); k < Math.min(t.size, i + 5); k++) {
             if (k > i && t.lineBreakBefore(k)) {
                 break;
@@ -488,40 +636,44 @@ final class NameRecognizer {
         String key = t.key(i);
         String previous = t.key(i - 1);
         long births = vocabulary.births(key);
-        if (births < 500 || vocabulary.communes.containsKey(key) || MedicalTerms.NOT_PERSONS.contains(key)
-                || MedicalTerms.EPONYMS.contains(key) || eponymContext(t, i)) {
+        boolean kin = PERSON_NOUNS.contains(previous) && !previous.equals("et") && !previous.equals("avec");
+        if (births < 500 || t.is(i, WordClasses.COMMUNE) && !kin || t.is(i, WordClasses.NOT_PERSON)
+                || t.is(i, WordClasses.EPONYM) || eponymContext(t, i)) {
             return;
         }
-        boolean ordinary = words.isWord(t.surface(i));
+        boolean ordinary = t.ordinary(i, words);
         if (!ordinary || PERSON_NOUNS.contains(previous) && births >= 5000) {
             labels[i] = Label.PRENOM;
         }
     }
 
     private boolean firstNameLike(Tokens t, int i) {
+        if (t.glued(i)) {
+            return false;
+        }
         String key = t.key(i);
-        if (!vocabulary.isFirstName(key) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
+        if (!t.is(i, WordClasses.FIRST_NAME) || vocabulary.births(key) < FREQUENT_FIRST_NAME || t.length(i) < 2) {
             return false;
         }
-        if (MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)) {
+        if (t.is(i, WordClasses.ROLE) || eponymContext(t, i)) {
             return false;
         }
-        int common = words.commonness(t.surface(i));
+        int common = t.commonness(i, words);
         // « Pierre », « Rose », « Claire » open sentences as ordinary words.
         return common < 0 || !t.has(i, Tokens.SENTENCE_START) && common < 14;
     }
 
     private boolean familyLike(Tokens t, int i) {
         String key = t.key(i);
-        if (t.length(i) < 2 || MedicalTerms.ROLE_WORDS.contains(key) || eponymContext(t, i)
-                || MedicalTerms.NOT_PERSONS.contains(key)) {
+        if (t.length(i) < 2 || t.glued(i) || t.is(i, WordClasses.ROLE) || eponymContext(t, i)
+                || t.is(i, WordClasses.NOT_PERSON)) {
             return false;
         }
-        if (vocabulary.isFamilyName(key)) {
+        if (t.is(i, WordClasses.FAMILY_NAME)) {
             return true;
         }
         // A capitalised word that is no French word is a name candidate next to a first name (« Marie Kowalczyk »).
-        return !words.isWord(t.surface(i)) && !NumberWords.isNumberWord(key);
+        return !t.ordinary(i, words) && !NumberWords.isNumberWord(key);
     }
 
     /** « maladie de Crohn », « signe de Babinski », « l'échelle de Glasgow ». */
@@ -531,11 +683,11 @@ final class NameRecognizer {
             p--;
         } else if (t.isPunct(p, '-') || t.isPunct(p, '/')) {
             p--; // « Guillain-Barré », « Charcot-Marie-Tooth »
-            return t.isWord(p) && MedicalTerms.EPONYMS.contains(t.key(p));
+            return t.isWord(p) && t.is(p, WordClasses.EPONYM);
         } else {
             return false;
         }
-        return t.isWord(p) && MedicalTerms.EPONYM_HEADS.contains(t.key(p));
+        return t.isWord(p) && t.is(p, WordClasses.EPONYM_HEAD);
     }
 
     // ---- output -------------------------------------------------------------------------------------------
@@ -567,7 +719,7 @@ final class NameRecognizer {
     private void propagate(Tokens t, Label[] labels, Candidates out) {
         Map<String, Label> names = new HashMap<>();
         for (int i = 0; i < t.size; i++) {
-            if (labels[i] != null && t.isWord(i) && t.length(i) >= 2 && !MedicalTerms.PARTICLES.contains(t.key(i))) {
+            if (labels[i] != null && t.isWord(i) && t.length(i) >= 2 && !t.is(i, WordClasses.PARTICLE)) {
                 names.merge(t.key(i), labels[i], (a, b) -> a == Label.NOM || b == Label.NOM ? Label.NOM : a);
             }
         }
@@ -579,13 +731,13 @@ final class NameRecognizer {
                 continue;
             }
             Label l = names.get(t.key(i));
-            if (l == null || eponymContext(t, i) || companyNear(t, i)) {
+            if (l == null || t.glued(i) || eponymContext(t, i) || companyNear(t, i)) {
                 continue;
             }
-            if (!t.capitalized(i) && words.isWord(t.surface(i))) {
+            if (!t.capitalized(i) && t.ordinary(i, words)) {
                 continue; // « blanc » in lower case stays a colour even when Mme Blanc is the patient
             }
-            if (t.has(i, Tokens.SENTENCE_START) && !t.upper(i) && words.commonness(t.surface(i)) >= COMMON) {
+            if (t.has(i, Tokens.SENTENCE_START) && !t.upper(i) && t.commonness(i, words) >= COMMON) {
                 continue; // « Petit épanchement » opens a sentence even when Dr Petit signed the letter
             }
             out.add(l, t.start[i], t.end[i], PROPAGATED);

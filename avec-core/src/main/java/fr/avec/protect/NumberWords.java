@@ -3,32 +3,27 @@ package fr.avec.protect;
 import java.util.Map;
 
 /**
- * French numbers written in words (« trois », « vingt et un », « quatre-vingt-dix-sept », « deux mille
- * vingt-quatre »), as speech-to-text writes them in consultation transcripts.
+ * French numbers written in words (« trois », « vingt et un », « deux mille vingt-quatre »), as speech-to-text writes
+ * them in consultation transcripts, read over the pseudonymizer's {@link Tokens} with the word values of
+ * {@link fr.avec.text.NumberWords}. The reading itself stays here: hyphenated words (« quatre-vingt-dix-sept ») are
+ * one token in {@link Tokens} but three in {@link fr.avec.text.Tokenizer}, whose reader also takes English and decimals.
  */
 final class NumberWords {
 
-    private static final Map<String, Integer> VALUES = Map.ofEntries(
-            Map.entry("zero", 0), Map.entry("un", 1), Map.entry("une", 1), Map.entry("premier", 1), Map.entry("premiere", 1),
-            Map.entry("deux", 2), Map.entry("trois", 3), Map.entry("quatre", 4), Map.entry("cinq", 5), Map.entry("six", 6),
-            Map.entry("sept", 7), Map.entry("huit", 8), Map.entry("neuf", 9), Map.entry("dix", 10), Map.entry("onze", 11),
-            Map.entry("douze", 12), Map.entry("treize", 13), Map.entry("quatorze", 14), Map.entry("quinze", 15),
-            Map.entry("seize", 16), Map.entry("vingt", 20), Map.entry("vingts", 20), Map.entry("trente", 30),
-            Map.entry("quarante", 40), Map.entry("cinquante", 50), Map.entry("soixante", 60), Map.entry("septante", 70),
-            Map.entry("huitante", 80), Map.entry("octante", 80), Map.entry("nonante", 90), Map.entry("cent", 100),
-            Map.entry("cents", 100), Map.entry("mille", 1000), Map.entry("mil", 1000));
+    /** Forms the pseudonymizer reads beyond the shared French vocabulary: ordinals of days and the old « mil ». */
+    private static final Map<String, Integer> EXTRA = Map.of("premier", 1, "premiere", 1, "mil", 1000);
 
     private NumberWords() {
     }
 
     /** Whether a folded word (or every part of a hyphenated one) is a number word. */
     static boolean isNumberWord(String key) {
-        if (VALUES.containsKey(key)) {
+        if (value(key) >= 0) {
             return true;
         }
         if (key.indexOf('-') > 0) {
             for (String part : key.split("-")) {
-                if (!VALUES.containsKey(part) && !part.equals("et")) {
+                if (value(part) < 0 && !part.equals("et")) {
                     return false;
                 }
             }
@@ -38,8 +33,8 @@ final class NumberWords {
     }
 
     static int value(String key) {
-        Integer v = VALUES.get(key);
-        return v == null ? -1 : v;
+        Integer v = EXTRA.get(key);
+        return v != null ? v : fr.avec.text.NumberWords.frenchValue(key);
     }
 
     /** A parsed number: its value and the index just after its last token. */
@@ -73,7 +68,7 @@ final class NumberWords {
                 if (part.equals("et")) {
                     continue;
                 }
-                int v = VALUES.get(part);
+                int v = value(part);
                 int low = current % 100;
                 if (v == 0) {
                     ok = !any && total == 0 && current == 0;

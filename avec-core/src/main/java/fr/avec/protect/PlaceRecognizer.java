@@ -153,6 +153,12 @@ final class PlaceRecognizer {
     // ---- postal codes and communes -----------------------------------------------------------------------
 
     private void zip(Tokens t, int i, Candidates out) {
+        if (t.isWord(i + 1) && t.glued(i + 1) || t.isWord(i - 1) && t.glued(i - 1)) {
+            return; // « A/CROATIA/10136RV/2023 »: a strain or a batch code
+        }
+        if (t.isWord(i + 1) && t.is(i + 1, WordClasses.UNIT)) {
+            return; // « 15000 UI »: a dose
+        }
         String code = t.surface(i);
         int dep = (code.charAt(0) - '0') * 10 + (code.charAt(1) - '0');
         if (dep == 0 || dep == 99 || dep == 96) {
@@ -211,7 +217,7 @@ final class PlaceRecognizer {
     private static int capitalisedRun(Tokens t, int i) {
         int k = i;
         while (k < t.size && k < i + 4 && !(k > i && t.lineBreakBefore(k))) {
-            if (t.isWord(k) && (t.capitalized(k) || MedicalTerms.PARTICLES.contains(t.key(k)) && k + 1 < t.size && t.capitalized(k + 1))) {
+            if (t.isWord(k) && (t.capitalized(k) || t.is(k, WordClasses.PARTICLE) && k + 1 < t.size && t.capitalized(k + 1))) {
                 if (t.key(k).equals("cedex")) {
                     break;
                 }
@@ -256,6 +262,9 @@ final class PlaceRecognizer {
     }
 
     private void city(Tokens t, int i, Candidates out) {
+        if (t.glued(i) || NameRecognizer.companyNear(t, i)) {
+            return; // « 10136RV », « à Elan Pharma »
+        }
         int p = i - 1;
         if (t.has(i, Tokens.LINE_START)) {
             letterPlace(t, i, out);
@@ -297,8 +306,8 @@ final class PlaceRecognizer {
                 return;
             }
             // « à Paris » yes; « à Marie », « à Noël », « à Jeun » no.
-            if (single && (vocabulary.isFirstName(key) && vocabulary.births(key) > 2000 || words.isWord(t.surface(i)) || t.has(i, Tokens.SENTENCE_START)
-                    || MedicalTerms.ROLE_WORDS.contains(key)) || t.upper(i)) {
+            if (single && (t.is(i, WordClasses.FIRST_NAME) && vocabulary.births(key) > 2000 || t.ordinary(i, words)
+                    || t.has(i, Tokens.SENTENCE_START) || t.is(i, WordClasses.ROLE)) || t.upper(i)) {
                 return;
             }
         }
@@ -351,6 +360,9 @@ final class PlaceRecognizer {
     // ---- hospitals ----------------------------------------------------------------------------------------
 
     private void hospital(Tokens t, int i, Candidates out) {
+        if (t.glued(i)) {
+            return; // « 3CH à 9CH »: homeopathic dilutions
+        }
         String key = t.key(i);
         int k = i + 1;
         if (key.equals("centre") || key.equals("groupe") || key.equals("pole") || key.equals("fondation") || key.equals("institut")
@@ -375,7 +387,7 @@ final class PlaceRecognizer {
             if (t.isWord(k)) {
                 String w = t.key(k);
                 if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en") || w.equals("les"))
-                        && t.isWord(k + 1) && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1))) && !w.startsWith("s")) {
+                        && t.isWord(k + 1) && (t.capitalized(k + 1) || t.is(k + 1, WordClasses.PARTICLE)) && !w.startsWith("s")) {
                     k++;
                     continue;
                 }
@@ -383,7 +395,7 @@ final class PlaceRecognizer {
                 boolean heading = t.upper(i) && t.has(i, Tokens.LINE_START);
                 boolean knownName = vocabulary.isFamilyName(w) || vocabulary.isFirstName(w) || vocabulary.communes.containsKey(w);
                 if (t.upper(k) && !t.upper(i) && !knownName && t.length(k) > 4
-                        || !heading && t.upper(k) && words.commonness(t.surface(k)) >= 4 && !knownName) {
+                        || !heading && t.upper(k) && t.commonness(k, words) >= 4 && !knownName) {
                     break;
                 }
                 if (MedicalTerms.PARTICLES.contains(w) && !w.startsWith("s")) {
@@ -396,7 +408,7 @@ final class PlaceRecognizer {
                     continue;
                 }
                 if ((MedicalTerms.PARTICLES.contains(w) || w.equals("des") || w.equals("sur") || w.equals("en")) && t.isWord(k + 1)
-                        && (t.capitalized(k + 1) || MedicalTerms.PARTICLES.contains(t.key(k + 1)))) {
+                        && (t.capitalized(k + 1) || t.is(k + 1, WordClasses.PARTICLE))) {
                     k++;
                     continue;
                 }

@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,19 +66,45 @@ public final class Protector {
         }
         try {
             Candidates candidates = new Candidates();
-            Tokens tokens = new Tokens(text);
+            Tokens tokens = new Tokens(text, vocabulary.classes);
             identifiers.find(text, tokens, candidates);
             contacts.find(text, tokens, candidates);
             contacts.inWords(tokens, candidates);
             dates.find(text, tokens, candidates);
             places.find(tokens, candidates);
             names.find(tokens, candidates);
-            return birthDatesAfterNames(text, candidates.resolve(text));
+            List<Tables.Cell> cells = Tables.cells(text, NameRecognizer.FIELD_NAMES);
+            for (Tables.Cell cell : cells) {
+                Label l = Tables.headingLabel(cell.heading());
+                if ((l == Label.VILLE || l == Label.ADRESSE) && Character.isLetterOrDigit(text.charAt(cell.start()))) {
+                    candidates.add(l, cell.start(), cell.end(), PlaceRecognizer.CITY_PRIORITY);
+                }
+            }
+            List<Entity> entities = birthDatesAfterNames(text, candidates.resolve(text));
+            return cells.isEmpty() ? entities : birthDatesInTables(cells, entities);
         } catch (ProtectionException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw new ProtectionException("detection failed", e);
         }
+    }
+
+    /** A date in a column headed « DDN » or « Date de naissance » is a date of birth. */
+    private static List<Entity> birthDatesInTables(List<Tables.Cell> cells, List<Entity> entities) {
+        List<Entity> result = new ArrayList<>(entities);
+        for (int k = 0; k < result.size(); k++) {
+            Entity e = result.get(k);
+            if (e.label() != Label.DATE) {
+                continue;
+            }
+            for (Tables.Cell cell : cells) {
+                if (cell.start() <= e.start() && e.end() <= cell.end() && Tables.headingLabel(cell.heading()) == Label.DATE_NAISSANCE) {
+                    result.set(k, new Entity(Label.DATE_NAISSANCE, e.start(), e.end(), e.text()));
+                    break;
+                }
+            }
+        }
+        return result;
     }
 
     /** « Mme Marie DUPONT (03/04/1948) »: a date in brackets right after a person's name is a date of birth. */
@@ -154,11 +181,11 @@ public final class Protector {
                     if (candidate == null) {
                         break;
                     }
-                    if (!conversation.replacementTaken(candidate) && !Fold.fold(candidate).equals(Fold.fold(e.text()))) {
+                    if (!conversation.replacementTaken(candidate) && !FoldedText.fold(candidate).equals(FoldedText.fold(e.text()))) {
                         break;
                     }
                 }
-                if (candidate == null || Fold.fold(candidate).equals(Fold.fold(e.text()))) {
+                if (candidate == null || FoldedText.fold(candidate).equals(FoldedText.fold(e.text()))) {
                     // An unreadable date or an exhausted list: a placeholder never leaks.
                     candidate = "[" + label.name() + "_" + conversation.nextNumber(label) + "]";
                 }
@@ -199,7 +226,7 @@ public final class Protector {
             case SECU, INS, IBAN, RPPS, ADELI, FINESS, IPP, NDA, ZIP -> alphanumeric(text);
             case DATE, DATE_NAISSANCE -> {
                 FrenchDate d = placeholder ? FrenchDate.parse(text) : null;
-                yield d == null ? Fold.fold(text) : d.date() + "|" + d.hasDay() + d.hasMonth() + d.hasYear();
+                yield d == null ? FoldedText.fold(text) : d.date() + "|" + d.hasDay() + d.hasMonth() + d.hasYear();
             }
             case MAIL, URL -> text.toLowerCase(Locale.ROOT);
             default -> Vocabulary.placeKey(text);

@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class Reidentifier {
             }
             char[] folded = new char[r.length()];
             for (int i = 0; i < r.length(); i++) {
-                folded[i] = Fold.fold(r.charAt(i));
+                folded[i] = FoldedText.foldChar(r.charAt(i));
             }
             boolean placeholder = r.startsWith("[") && r.endsWith("]");
             byFirstChar.computeIfAbsent(folded[0], c -> new ArrayList<>()).add(new Key(folded, m.original(), r, placeholder));
@@ -51,7 +52,7 @@ final class Reidentifier {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            List<Key> keys = byFirstChar.get(Fold.fold(c));
+            List<Key> keys = byFirstChar.get(FoldedText.foldChar(c));
             Key hit = null;
             if (keys != null && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) || startsWithBracket(keys))) {
                 for (Key k : keys) {
@@ -84,7 +85,7 @@ final class Reidentifier {
             return false;
         }
         for (int j = 0; j < n; j++) {
-            if (Fold.fold(text.charAt(i + j)) != k.folded[j]) {
+            if (FoldedText.foldChar(text.charAt(i + j)) != k.folded[j]) {
                 return false;
             }
         }
@@ -131,7 +132,7 @@ final class Reidentifier {
     int holdFrom(CharSequence text) {
         int n = text.length();
         for (int p = Math.max(0, n - longest); p < n; p++) {
-            List<Key> keys = byFirstChar.get(Fold.fold(text.charAt(p)));
+            List<Key> keys = byFirstChar.get(FoldedText.foldChar(text.charAt(p)));
             if (keys == null) {
                 continue;
             }
@@ -146,7 +147,7 @@ final class Reidentifier {
                 }
                 boolean prefix = true;
                 for (int j = 0; j < available; j++) {
-                    if (Fold.fold(text.charAt(p + j)) != k.folded[j]) {
+                    if (FoldedText.foldChar(text.charAt(p + j)) != k.folded[j]) {
                         prefix = false;
                         break;
                     }

@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -18,7 +19,7 @@ final class Surrogates {
 
     /** A surrogate for one entity; {@code attempt} changes the draw when a value is already taken. */
     String surrogate(Label label, String original, Conversation conversation, int attempt) {
-        SplittableRandom random = new SplittableRandom(conversation.seed() * 31 + Fold.fold(original).hashCode() * 17L + attempt * 7919L
+        SplittableRandom random = new SplittableRandom(conversation.seed() * 31 + FoldedText.fold(original).hashCode() * 17L + attempt * 7919L
                 + label.ordinal());
         return switch (label) {
             case PRENOM -> styled(original, firstName(original, random));
@@ -45,7 +46,7 @@ final class Surrogates {
 
     /** A hospital whose name starts like the original, so that « l'Hôpital X » stays « l'Hôpital Y ». */
     private String hospital(String original, SplittableRandom random) {
-        String folded = Fold.fold(original);
+        String folded = FoldedText.fold(original);
         int cut = 0;
         while (cut < folded.length() && Character.isLetter(folded.charAt(cut))) {
             cut++;
@@ -61,8 +62,8 @@ final class Surrogates {
 
     private String firstName(String original, SplittableRandom random) {
         // Compound first names (« Jean-Pierre ») take the sex of their first part.
-        String key = Fold.fold(original).split("[ \\-]")[0];
-        int sex = vocabulary.sex(Fold.fold(original));
+        String key = FoldedText.fold(original).split("[ \\-]")[0];
+        int sex = vocabulary.sex(FoldedText.fold(original));
         if (sex == 0) {
             sex = vocabulary.sex(key);
         }
@@ -137,8 +138,8 @@ final class Surrogates {
     }
 
     private String mail(SplittableRandom random) {
-        String first = Fold.fold(pick(random.nextBoolean() ? vocabulary.femaleSurrogates : vocabulary.maleSurrogates, random));
-        String last = Fold.fold(pick(vocabulary.familySurrogates, random));
+        String first = FoldedText.fold(pick(random.nextBoolean() ? vocabulary.femaleSurrogates : vocabulary.maleSurrogates, random));
+        String last = FoldedText.fold(pick(vocabulary.familySurrogates, random));
         return (first + "." + last).replaceAll("[^a-z.]", "") + "@exemple.fr";
     }
 

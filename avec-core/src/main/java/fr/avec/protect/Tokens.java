@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.util.Arrays;
 
 /**
@@ -18,6 +19,8 @@ final class Tokens {
     static final int LINE_START = 4;    // first token of its line
     static final int SENTENCE_START = 8; // first token of a line or after . ! ? :
     static final int NEWLINE_BEFORE = 16; // a line break lies between this token and the previous one
+    /** A word glued to a digit (« PaCO2 », « SpO2 », « 3CH », « 10136RV »): a code or a unit, never a name or a place. */
+    static final int GLUED_DIGIT = 32;
 
     final String text;
     int size;
@@ -27,10 +30,23 @@ final class Tokens {
     int[] shape;
     String[] key;
     int[] classes;
+    /** Lexicon bits of each word with {@link #NO_LEXICON_BIT} set once asked (0 = not yet asked). */
+    private int[] lexicon;
+    private static final int NO_LEXICON_BIT = 1 << 30;
+    /** {@link FrenchWords#commonness} of each word, plus 2 (0 = not yet asked). */
+    private int[] commonness;
+    private final java.util.Map<String, Integer> table;
 
     Tokens(String text) {
+        this(text, null);
+    }
+
+    /** Tokens whose lexicon bits are read from {@code table} (see {@link Vocabulary#classes}); null: no lexicons. */
+    Tokens(String text, java.util.Map<String, Integer> table) {
         this.text = text;
-        int capacity = Math.max(16, text.length() / 5);
+        this.table = table;
+        // French clinical text averages about one token per four characters: one allocation, no regrowth.
+        int capacity = Math.max(16, text.length() / 3);
         start = new int[capacity];
         end = new int[capacity];
         type = new byte[capacity];
@@ -102,6 +118,13 @@ final class Tokens {
             if (newline) {
                 bits |= NEWLINE_BEFORE;
             }
+            if (size > 0 && end[size - 1] == s && (kind == NUMBER && type[size - 1] == WORD || kind == WORD && type[size - 1] == NUMBER)) {
+                if (kind == WORD) {
+                    bits |= GLUED_DIGIT;
+                } else {
+                    shape[size - 1] |= GLUED_DIGIT;
+                }
+            }
             add(s, i, kind, bits);
             lineStart = false;
             newline = false;
@@ -172,7 +195,7 @@ final class Tokens {
     String key(int i) {
         String k = key[i];
         if (k == null) {
-            k = Fold.fold(text, start[i], end[i]);
+            k = FoldedText.fold(text, start[i], end[i]);
             // Elided articles are stored without their apostrophe: « d' » and « d’ » are both « d ».
             if (k.endsWith("'")) {
                 k = k.substring(0, k.length() - 1);
@@ -193,7 +216,49 @@ final class Tokens {
     }
 
     boolean is(int i, int wordClass) {
-        return i >= 0 && i < size && type[i] == WORD && (cls(i) & wordClass) != 0;
+        if (i < 0 || i >= size || type[i] != WORD) {
+            return false;
+        }
+        int c = (wordClass & ~WordClasses.LEXICON) != 0 ? cls(i) : 0;
+        if ((wordClass & WordClasses.LEXICON) != 0) {
+            c |= lexicon(i);
+        }
+        return (c & wordClass) != 0;
+    }
+
+    /** The lexicon bits of word {@code i}, from the vocabulary's large table, asked once per token and only on demand. */
+    private int lexicon(int i) {
+        if (table == null) {
+            return 0;
+        }
+        if (lexicon == null) {
+            lexicon = new int[size];
+        }
+        int c = lexicon[i];
+        if (c == 0) {
+            Integer bits = table.get(key(i));
+            c = (bits == null ? 0 : bits) | NO_LEXICON_BIT;
+            lexicon[i] = c;
+        }
+        return c & ~NO_LEXICON_BIT;
+    }
+
+    /** {@link FrenchWords#commonness} of word {@code i}, asked once per token. */
+    int commonness(int i, FrenchWords words) {
+        if (commonness == null) {
+            commonness = new int[size];
+        }
+        int c = commonness[i];
+        if (c == 0) {
+            c = words.commonness(surface(i)) + 2;
+            commonness[i] = c;
+        }
+        return c - 2;
+    }
+
+    /** Whether word {@code i} is an ordinary French word. */
+    boolean ordinary(int i, FrenchWords words) {
+        return commonness(i, words) != FrenchWords.NOT_A_WORD;
     }
 
     boolean isWord(int i) {
@@ -210,6 +275,11 @@ final class Tokens {
 
     boolean capitalized(int i) {
         return (shape[i] & CAPITALIZED) != 0;
+    }
+
+    /** Whether word {@code i} touches a digit (« PaCO2 », « 3CH »): lab codes and units, not names. */
+    boolean glued(int i) {
+        return (shape[i] & GLUED_DIGIT) != 0;
     }
 
     boolean upper(int i) {

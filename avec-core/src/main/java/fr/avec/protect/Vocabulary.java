@@ -1,5 +1,6 @@
 package fr.avec.protect;
 
+import fr.avec.text.FoldedText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,7 +20,12 @@ final class Vocabulary {
 
     /** First names: folded name to births, male in the high 32 bits and female in the low 32 bits. */
     final Map<String, Long> firstNames;
-    final Set<String> familyNames;
+    /**
+     * Every first name, family name and one-word commune (folded) to its {@link WordClasses#LEXICON} bits. Kept apart
+     * from the small fixed table of roles, titles and months, which stays in cache: most words of a note are never
+     * asked about the lexicons.
+     */
+    final Map<String, Integer> classes;
     /** Folded commune names (hyphens as spaces) to their display form. */
     final Map<String, String> communes;
     /** Postal code to the folded names of its communes. */
@@ -40,7 +46,19 @@ final class Vocabulary {
 
     private Vocabulary(Builder b) {
         this.firstNames = Collections.unmodifiableMap(b.firstNames);
-        this.familyNames = Collections.unmodifiableSet(b.familyNames);
+        Map<String, Integer> table = new HashMap<>();
+        for (String name : b.familyNames) {
+            table.merge(name, WordClasses.FAMILY_NAME, (x, y) -> x | y);
+        }
+        for (String name : b.firstNames.keySet()) {
+            table.merge(name, WordClasses.FIRST_NAME, (x, y) -> x | y);
+        }
+        for (String name : b.communes.keySet()) {
+            if (name.indexOf(' ') < 0) {
+                table.merge(name, WordClasses.COMMUNE, (x, y) -> x | y);
+            }
+        }
+        this.classes = table;
         this.communes = Collections.unmodifiableMap(b.communes);
         this.postalCodes = Collections.unmodifiableMap(b.postalCodes);
         this.finess = Collections.unmodifiableSet(b.finess);
@@ -59,7 +77,7 @@ final class Vocabulary {
         List<String> vowel = new ArrayList<>();
         List<String> consonant = new ArrayList<>();
         for (String h : hospitalSurrogates) {
-            String folded = Fold.fold(h);
+            String folded = FoldedText.fold(h);
             int cut = 0;
             while (cut < folded.length() && Character.isLetter(folded.charAt(cut))) {
                 cut++;
@@ -77,7 +95,13 @@ final class Vocabulary {
     }
 
     boolean isFirstName(String key) {
-        return firstNames.containsKey(key);
+        return (classesOf(key) & WordClasses.FIRST_NAME) != 0;
+    }
+
+    /** The lexicon bits of a folded word ({@link WordClasses#LEXICON}), 0 when none. */
+    int classesOf(String key) {
+        Integer c = classes.get(key);
+        return c == null ? 0 : c;
     }
 
     long births(String key) {
@@ -97,11 +121,11 @@ final class Vocabulary {
     }
 
     boolean isFamilyName(String key) {
-        return familyNames.contains(key);
+        return (classesOf(key) & WordClasses.FAMILY_NAME) != 0;
     }
 
     static String placeKey(String name) {
-        String folded = Fold.fold(name);
+        String folded = FoldedText.fold(name);
         StringBuilder sb = new StringBuilder(folded.length());
         boolean space = false;
         for (int i = 0; i < folded.length(); i++) {
@@ -138,7 +162,7 @@ final class Vocabulary {
         private boolean fromLexicons;
 
         void firstName(String name, int sex, long births) {
-            String key = Fold.fold(name);
+            String key = FoldedText.fold(name);
             long b = Math.min(births, 0x7FFFFFFFL);
             long add = sex == MALE ? b << 32 : b;
             firstNames.merge(key, add, (x, y) -> {
@@ -150,7 +174,7 @@ final class Vocabulary {
         }
 
         void familyName(String name) {
-            familyNames.add(Fold.fold(name));
+            familyNames.add(FoldedText.fold(name));
             fromLexicons = true;
         }
 

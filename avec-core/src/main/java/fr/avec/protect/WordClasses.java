@@ -20,6 +20,18 @@ final class WordClasses {
     static final int EXTENSION = 1 << 7;
     static final int NOT_PERSON = 1 << 8;
     static final int PARTICLE = 1 << 9;
+    static final int ROLE = 1 << 10;
+    static final int EPONYM = 1 << 11;
+    static final int EPONYM_HEAD = 1 << 12;
+    static final int UNIT = 1 << 13;
+    static final int TITLE_ABBREVIATED = 1 << 14;
+    static final int TITLE_FULL = 1 << 15;
+    /** Lexicon bits, set per {@link Vocabulary}: a first name, a family name, a one-word commune. */
+    static final int FIRST_NAME = 1 << 16;
+    static final int FAMILY_NAME = 1 << 17;
+    static final int COMMUNE = 1 << 18;
+    /** The bits read from a {@link Vocabulary}, looked up only when a rule asks for one of them. */
+    static final int LEXICON = FIRST_NAME | FAMILY_NAME | COMMUNE;
 
     private static final Map<String, Integer> CLASSES = new HashMap<>();
 
@@ -37,7 +49,15 @@ final class WordClasses {
         add(ContactRecognizer.EXTENSION_WORDS, EXTENSION);
         add(MedicalTerms.NOT_PERSONS, NOT_PERSON);
         add(MedicalTerms.PARTICLES, PARTICLE);
+        add(MedicalTerms.ROLE_WORDS, ROLE);
+        add(MedicalTerms.EPONYMS, EPONYM);
+        add(MedicalTerms.EPONYM_HEADS, EPONYM_HEAD);
+        add(MedicalTerms.UNITS, UNIT);
+        add(NameRecognizer.TITLES_ABBREVIATED, TITLE_ABBREVIATED);
+        add(NameRecognizer.TITLES_FULL, TITLE_FULL);
     }
+
+
 
     private WordClasses() {
     }

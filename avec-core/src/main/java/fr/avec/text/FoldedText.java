@@ -56,8 +56,42 @@ public final class FoldedText {
 
     /** Folds a short string without keeping offsets: the key used by lexicons. */
     public static String fold(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        return fold(text, 0, text.length());
+    }
+
+    /**
+     * Folds the range {@code [start, end)} of a text without keeping offsets, as {@link #fold(CharSequence)} does;
+     * one table read per character and one allocation when nothing expands (the usual case for a word).
+     */
+    public static String fold(CharSequence text, int start, int end) {
+        char[] out = new char[end - start];
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            char single = c < TABLE_SIZE ? SINGLE[c] : Character.toLowerCase(c);
+            if (single == 0) {
+                return expanding(text, start, end); // « œ », « ß » (or NUL): rare
+            }
+            out[n++] = single;
+        }
+        return new String(out, 0, n);
+    }
+
+    /**
+     * The folding of one character, for comparisons character by character: expansions keep their first letter
+     * (« œ » gives « o », « ß » gives « s »).
+     */
+    public static char foldChar(char c) {
+        if (c >= TABLE_SIZE) {
+            return Character.toLowerCase(c);
+        }
+        char single = SINGLE[c];
+        return single != 0 || TABLE[c] == null ? single : TABLE[c].charAt(0);
+    }
+
+    private static String expanding(CharSequence text, int start, int end) {
+        StringBuilder out = new StringBuilder(end - start + 4);
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             String replacement = c < TABLE_SIZE ? TABLE[c] : null;
             if (replacement == null) {

@@ -13,6 +13,8 @@ public final class NumberWords {
 
     private static final Map<String, Integer> UNITS = new HashMap<>();
     private static final Map<String, Integer> SCALES = new HashMap<>();
+    /** The French number words alone (units, tens, « cent », « mille »), for readers with their own token model. */
+    private static final Map<String, Integer> FRENCH = new HashMap<>();
 
     static {
         String[] french = {"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
@@ -21,6 +23,10 @@ public final class NumberWords {
             UNITS.put(french[i], i);
         }
         UNITS.put("une", 1);
+        for (int i = 0; i < french.length; i++) {
+            FRENCH.put(french[i], i);
+        }
+        FRENCH.put("une", 1);
         String[] english = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
         for (int i = 0; i < english.length; i++) {
@@ -33,11 +39,19 @@ public final class NumberWords {
                 Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
                 Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
         UNITS.putAll(tens);
+        for (Map.Entry<String, Integer> e : tens.entrySet()) {
+            if (e.getValue() < 100 && e.getKey().chars().noneMatch(c -> c == 'y')) {
+                FRENCH.put(e.getKey(), e.getValue()); // the English tens all end in « y »
+            }
+        }
         SCALES.put("cent", 100);
         SCALES.put("cents", 100);
         SCALES.put("hundred", 100);
         SCALES.put("mille", 1000);
         SCALES.put("thousand", 1000);
+        FRENCH.put("cent", 100);
+        FRENCH.put("cents", 100);
+        FRENCH.put("mille", 1000);
         SCALES.put("million", 1_000_000);
         SCALES.put("millions", 1_000_000);
     }
@@ -60,6 +74,15 @@ public final class NumberWords {
             return low == 0 || low == 60 || low == 80;
         }
         return low == 0;
+    }
+
+    /**
+     * The value of one folded French number word below a million (« trois » 3, « vingts » 20, « cent » 100,
+     * « mille » 1000), or -1: the vocabulary shared with readers that tokenize differently (the pseudonymizer).
+     */
+    public static int frenchValue(String folded) {
+        Integer v = FRENCH.get(folded);
+        return v == null ? -1 : v;
     }
 
     /** Whether a folded word is a number word (« un » and « une » included). */
