@@ -65,6 +65,11 @@ public class WebSecurityConfiguration {
         String[] writers = {Role.CLINICIAN.name(), Role.REFERENT.name(), Role.ADMIN.name()};
         SavedRequestAwareAuthenticationSuccessHandler savedRequests = new SavedRequestAwareAuthenticationSuccessHandler();
         savedRequests.setDefaultTargetUrl("/");
+        // No parent manager: Spring Boot's global one would check the Argon2 hashes again with a default encoder.
+        http.getSharedObject(org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder.class)
+                .parentAuthenticationManager(authentication -> {
+                    throw new org.springframework.security.authentication.ProviderNotFoundException("passwords and single sign-on only");
+                });
         http.securityMatcher(PAGES)
                 .authenticationProvider(passwords)
                 .authorizeHttpRequests(rules -> rules
