@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class StorageEncryptionTest {
 
-    static final String TRANSCRIPT = "Médecin : Mme Berthe Quintanilla, NIR 2 84 05 75 108 042 37, tél. 06 71 28 44 93, tousse depuis 5 jours.";
+    static final String TRANSCRIPT = "Médecin : " + PlantedIdentifiers.TEXT;
     static final String DRAFT = "Toux depuis 5 jours chez Mme Berthe Quintanilla. Amoxicilline 1 g matin et soir pendant 6 jours.";
 
     @TempDir
