@@ -76,6 +76,7 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.svg").permitAll()
                         .requestMatchers("/templates/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name())
                         .requestMatchers("/consultations/**", "/oppositions/**").hasAnyRole(writers)
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .successHandler((request, response, authentication) -> {
