@@ -74,7 +74,12 @@ public final class DatabaseVaultStore implements VaultStore {
     public Optional<byte[]> get(String id, Instant now) {
         Optional<byte[]> stored = jdbc.sql("SELECT sealed FROM vault_entry WHERE id = ? AND expires_at > ?").params(id, Timestamp.from(now))
                 .query((rs, n) -> rs.getBytes(1)).optional();
-        return keyring == null ? stored : stored.map(bytes -> keyring.keys().openBytes(bytes, field(id)));
+        try {
+            return keyring == null ? stored : stored.map(bytes -> keyring.keys().openBytes(bytes, field(id)));
+        } catch (IllegalStateException unreadable) {
+            // A missing storage key or a tampered entry: the vault's own failure, so that the gateway fails closed (503).
+            throw new fr.avec.protect.ProtectionException(unreadable.getMessage(), unreadable);
+        }
     }
 
     @Override
