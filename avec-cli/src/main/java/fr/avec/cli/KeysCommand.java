@@ -10,10 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
-/** API keys of the gateway: {@code avec keys create}. */
+/** API keys of the gateway ({@code avec keys create}) and the storage encryption keys ({@code avec keys rotate}). */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "Manages the gateway's API keys (stored hashed in the server database).",
-        subcommands = KeysCommand.Create.class)
+        description = {"Manages the gateway's API keys (stored hashed in the server database)",
+                "and rotates the keys that encrypt stored documents and the vault."},
+        subcommands = {KeysCommand.Create.class, KeysCommand.Rotate.class, KeysCommand.Reencrypt.class})
 final class KeysCommand implements Runnable {
 
     @CommandLine.Spec
@@ -75,6 +76,36 @@ final class KeysCommand implements Runnable {
                 args.addAll(List.of("--rate", rate.toString()));
             }
             return ServerAdmin.run(args, springOptions);
+        }
+    }
+
+    /** Adds a new storage key, makes it current and re-encrypts the stored documents and vault with it. */
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = {"Adds a new storage encryption key to the key file (old keys stay for reading), makes it current",
+                    "and re-encrypts stored documents and vault entries with it. Database options as for serve."})
+    static final class Rotate implements Callable<Integer> {
+
+        @Unmatched
+        List<String> springOptions = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            return ServerAdmin.run(List.of("keys", "rotate"), springOptions);
+        }
+    }
+
+    /** Re-encrypts with the current storage key, after keys were changed in the environment. */
+    @Command(name = "reencrypt", mixinStandardHelpOptions = true,
+            description = {"Re-encrypts stored documents and vault entries with the current storage key",
+                    "(after AVEC_STORAGE_KEYS / AVEC_STORAGE_CURRENT_KEY were changed). Database options as for serve."})
+    static final class Reencrypt implements Callable<Integer> {
+
+        @Unmatched
+        List<String> springOptions = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            return ServerAdmin.run(List.of("keys", "reencrypt"), springOptions);
         }
     }
 }

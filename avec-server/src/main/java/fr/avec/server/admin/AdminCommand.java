@@ -5,6 +5,8 @@ import fr.avec.server.audit.AuditRecords;
 import fr.avec.server.audit.ChainCheck;
 import fr.avec.server.security.ApiKeys;
 import fr.avec.server.security.Role;
+import fr.avec.server.security.StorageKeyring;
+import fr.avec.server.security.StorageRekey;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Administration run by the {@code avec} command against the server's own configuration and database,
  * without the web server: {@code admin keys create --user NAME [--role ROLE] [--use-case U]... [--rate N]}
- * and {@code admin audit verify}. Other {@code --key=value} options are Spring Boot options (database...).
+ * {@code admin keys rotate} / {@code admin keys reencrypt} (storage encryption keys) and {@code admin audit verify}. Other {@code --key=value} options are Spring Boot options (database...).
  * Exit codes follow CONTRACTS.md: 0 done, 1 the audit chain is broken, 2 bad usage.
  */
 public final class AdminCommand {
@@ -79,8 +81,9 @@ public final class AdminCommand {
             err.println("avec: " + unknown.getMessage());
             return USAGE;
         }
-        if (!command.equals("keys create") && !command.equals("audit verify")) {
-            err.println("avec: unknown admin command '" + command + "' (expected: keys create, audit verify)");
+        if (!command.equals("keys create") && !command.equals("audit verify") && !command.equals("keys rotate")
+                && !command.equals("keys reencrypt")) {
+            err.println("avec: unknown admin command '" + command + "' (expected: keys create, keys rotate, keys reencrypt, audit verify)");
             return USAGE;
         }
         if (command.equals("keys create") && (user == null || user.isBlank())) {
@@ -97,6 +100,9 @@ public final class AdminCommand {
                 out.println(key.secret());
                 return OK;
             }
+            if (command.equals("keys rotate") || command.equals("keys reencrypt")) {
+                return rotate(context, command.equals("keys rotate"), out, err);
+            }
             ChainCheck check = context.getBean(AuditRecords.class).verify();
             if (check.valid()) {
                 out.println("audit chain valid: " + check.events() + " events");
@@ -104,6 +110,9 @@ public final class AdminCommand {
             }
             out.println("audit chain BROKEN at event " + check.brokenAt() + ": " + check.problem() + " (" + check.events() + " events checked before)");
             return FINDINGS;
+        } catch (IllegalStateException refused) {
+            err.println("avec: " + refused.getMessage());
+            return USAGE;
         } catch (RuntimeException failure) {
             Throwable root = failure;
             while (root.getCause() != null) {
@@ -113,5 +122,22 @@ public final class AdminCommand {
                     + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")));
             return USAGE;
         }
+    }
+
+    /**
+     * {@code keys rotate}: a new storage key becomes current (old ones stay for reading), then everything
+     * is re-encrypted with it. {@code keys reencrypt}: only the second step, after the keys were changed in
+     * the environment ({@code AVEC_STORAGE_KEYS}, {@code AVEC_STORAGE_CURRENT_KEY}).
+     */
+    private static int rotate(ConfigurableApplicationContext context, boolean addKey, PrintStream out, PrintStream err) {
+        StorageKeyring keyring = context.getBean(StorageKeyring.class);
+        if (addKey) {
+            String id = keyring.addKeyToFile();
+            err.println("new storage key " + id + " is current in " + keyring.file() + "; older keys are kept for reading");
+        }
+        StorageRekey.Result result = context.getBean(StorageRekey.class).reencrypt();
+        out.println("re-encrypted with key " + result.currentKey() + ": " + result.valuesResealed() + " document values, "
+                + result.vaultEntriesResealed() + " vault entries (" + result.upToDate() + " already up to date)");
+        return OK;
     }
 }

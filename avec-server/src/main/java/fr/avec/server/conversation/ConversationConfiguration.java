@@ -65,8 +65,8 @@ public class ConversationConfiguration {
 
     @Bean
     Vault vault(JdbcClient jdbc, javax.crypto.SecretKey vaultKey, @Value("${avec.vault.ttl:12h}") Duration ttl,
-                ScheduledExecutorService vaultPurge) {
-        Vault vault = new Vault(new DatabaseVaultStore(jdbc), vaultKey, ttl);
+                ScheduledExecutorService vaultPurge, fr.avec.server.security.StorageKeyring keyring) {
+        Vault vault = new Vault(new DatabaseVaultStore(jdbc, keyring), vaultKey, ttl);
         vaultPurge.scheduleWithFixedDelay(() -> {
             try {
                 vault.purge();
@@ -79,8 +79,8 @@ public class ConversationConfiguration {
 
     @Bean
     Shield shield(Protector protector, Vault vault, javax.crypto.SecretKey vaultKey, @Value("${avec.vault.ttl:12h}") Duration ttl,
-                  @Value("${avec.protect.policy:placeholder}") String policy) {
-        return new ProtectShield(protector, vault, new ProtectShield.Capturing(vaultKey, ttl), Policy.parse(policy));
+                  @Value("${avec.protect.policy:placeholder}") String policy, fr.avec.server.security.StorageKeyring keyring) {
+        return new ProtectShield(protector, vault, new ProtectShield.Capturing(vaultKey, ttl, keyring), Policy.parse(policy));
     }
 
     private static String localKey(Path home) {

@@ -5,22 +5,37 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import fr.avec.server.security.StorageKeyring;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The Protect vault's store in the server database, so that every gateway instance behind a load
- * balancer continues the same conversations. Holds sealed bytes only; the vault encrypts.
+ * balancer continues the same conversations. Holds sealed bytes only: the vault encrypts with its
+ * conversation key, and with a {@link StorageKeyring} each entry is sealed again with the current
+ * storage key, whose id it carries, so that the vault takes part in key rotation.
  */
 public final class DatabaseVaultStore implements VaultStore {
 
     private final JdbcClient jdbc;
+    private final StorageKeyring keyring;
 
     public DatabaseVaultStore(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    public DatabaseVaultStore(JdbcClient jdbc, StorageKeyring keyring) {
         this.jdbc = jdbc;
+        this.keyring = keyring;
+    }
+
+    /** The associated data of a vault entry at rest: its id, so that entries cannot be swapped. */
+    public static String field(String id) {
+        return "vault_entry." + id;
     }
 
     @Override
-    public void put(String id, byte[] sealed, Instant expiresAt) {
+    public void put(String id, byte[] vaultSealed, Instant expiresAt) {
+        byte[] sealed = keyring == null ? vaultSealed : keyring.keys().sealBytes(vaultSealed, field(id));
         Timestamp expires = Timestamp.from(expiresAt);
         // UPDATE then INSERT: portable between PostgreSQL and H2, and a concurrent insert of the same id
         // by another instance is resolved by updating over it.
@@ -57,8 +72,14 @@ public final class DatabaseVaultStore implements VaultStore {
 
     @Override
     public Optional<byte[]> get(String id, Instant now) {
-        return jdbc.sql("SELECT sealed FROM vault_entry WHERE id = ? AND expires_at > ?").params(id, Timestamp.from(now))
+        Optional<byte[]> stored = jdbc.sql("SELECT sealed FROM vault_entry WHERE id = ? AND expires_at > ?").params(id, Timestamp.from(now))
                 .query((rs, n) -> rs.getBytes(1)).optional();
+        try {
+            return keyring == null ? stored : stored.map(bytes -> keyring.keys().openBytes(bytes, field(id)));
+        } catch (IllegalStateException unreadable) {
+            // A missing storage key or a tampered entry: the vault's own failure, so that the gateway fails closed (503).
+            throw new fr.avec.protect.ProtectionException(unreadable.getMessage(), unreadable);
+        }
     }
 
     @Override

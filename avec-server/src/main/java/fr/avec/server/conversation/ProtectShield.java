@@ -52,10 +52,16 @@ public final class ProtectShield implements Shield {
         private final ThreadLocal<SealedConversation[]> captured = new ThreadLocal<>();
 
         public Capturing(javax.crypto.SecretKey key, java.time.Duration ttl) {
+            this(key, ttl, null);
+        }
+
+        /** With a keyring, the captured entry is sealed at rest exactly as {@link DatabaseVaultStore#put} would. */
+        public Capturing(javax.crypto.SecretKey key, java.time.Duration ttl, fr.avec.server.security.StorageKeyring keyring) {
             this.vault = new Vault(new fr.avec.protect.VaultStore() {
                 @Override
                 public void put(String id, byte[] sealed, java.time.Instant expiresAt) {
-                    captured.get()[0] = new SealedConversation(id, sealed, expiresAt);
+                    byte[] stored = keyring == null ? sealed : keyring.keys().sealBytes(sealed, DatabaseVaultStore.field(id));
+                    captured.get()[0] = new SealedConversation(id, stored, expiresAt);
                 }
 
                 @Override

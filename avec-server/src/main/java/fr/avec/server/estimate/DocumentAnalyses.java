@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class DocumentAnalyses {
 
+    private final java.util.function.BinaryOperator<String> contents;
+
     /** Finding kinds about drugs: one left open at validation is an « unresolved drug finding ». */
     static final Set<String> DRUG_KINDS = Set.of("UNKNOWN_DRUG", "DRUG_NOT_IN_SOURCE", "DOSE_NOT_MARKETED", "DOSE_NEVER_EVENT");
     /** Buckets of the edit-rate histogram (5 % each). */
@@ -46,6 +48,13 @@ public class DocumentAnalyses {
      * @param rejectedEditRate edit rate from which a draft counts as rejected: the clinician rewrote it
      */
     public DocumentAnalyses(JdbcClient jdbc, TransactionTemplate transactions, double rejectedEditRate) {
+        this(jdbc, transactions, rejectedEditRate, (column, stored) -> stored);
+    }
+
+    /** With {@code contents} opening the sealed consultation columns it reads (column name, stored value). */
+    public DocumentAnalyses(JdbcClient jdbc, TransactionTemplate transactions, double rejectedEditRate,
+                            java.util.function.BinaryOperator<String> contents) {
+        this.contents = contents;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rejectedEditRate = rejectedEditRate;
@@ -68,7 +77,7 @@ public class DocumentAnalyses {
                             + "WHERE c.status = 'VALIDATED' AND NOT EXISTS (SELECT 1 FROM document_analysis a WHERE a.consultation_id = c.id) "
                             + "ORDER BY c.id LIMIT 200")
                     .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                            rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getString(10),
+                            contents.apply("draft", rs.getString(6)), contents.apply("final_text", rs.getString(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getString(10),
                             rs.getString(11), (Integer) rs.getObject(12)))
                     .list();
             if (batch.isEmpty()) {

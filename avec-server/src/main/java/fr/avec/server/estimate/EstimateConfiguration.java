@@ -1,5 +1,6 @@
 package fr.avec.server.estimate;
 
+import fr.avec.server.workbench.Consultations;
 import fr.avec.estimate.Drift;
 import fr.avec.server.web.AiUseGate;
 import fr.avec.server.workbench.DraftVerifier;
@@ -29,9 +30,9 @@ public class EstimateConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EstimateConfiguration.class);
 
     @Bean
-    DocumentAnalyses documentAnalyses(JdbcClient jdbc, TransactionTemplate transactions,
+    DocumentAnalyses documentAnalyses(JdbcClient jdbc, TransactionTemplate transactions, Consultations consultations,
                                       @Value("${avec.estimate.rejected-edit-rate:0.8}") double rejectedEditRate) {
-        return new DocumentAnalyses(jdbc, transactions, rejectedEditRate);
+        return new DocumentAnalyses(jdbc, transactions, rejectedEditRate, consultations::open);
     }
 
     @Bean
@@ -55,8 +56,8 @@ public class EstimateConfiguration {
     }
 
     @Bean
-    ReferenceCases referenceCases(JdbcClient jdbc) {
-        return new ReferenceCases(jdbc);
+    ReferenceCases referenceCases(JdbcClient jdbc, Consultations consultations) {
+        return new ReferenceCases(jdbc, consultations::open);
     }
 
     @Bean(destroyMethod = "close")

@@ -9,10 +9,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The reference cases as stored: marked and unmarked by the AI referent among validated AI documents. */
 public class ReferenceCases implements ReferenceCaseSet {
 
+    private final java.util.function.BinaryOperator<String> contents;
+
     private final JdbcClient jdbc;
 
     public ReferenceCases(JdbcClient jdbc) {
+        this(jdbc, (column, stored) -> stored);
+    }
+
+    /** With {@code contents} opening the sealed consultation columns it reads (column name, stored value). */
+    public ReferenceCases(JdbcClient jdbc, java.util.function.BinaryOperator<String> contents) {
         this.jdbc = jdbc;
+        this.contents = contents;
     }
 
     /** A validated document that may be marked, as the list shows it (no patient text). */
@@ -26,8 +34,8 @@ public class ReferenceCases implements ReferenceCaseSet {
                         + "JOIN consultation c ON c.id = r.consultation_id JOIN note_template t ON t.id = c.template_id "
                         + "WHERE r.use_case = ? ORDER BY c.id")
                 .param(useCase)
-                .query((rs, n) -> new ReferenceCase(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)))
+                .query((rs, n) -> new ReferenceCase(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        contents.apply("transcript", rs.getString(5)), contents.apply("final_text", rs.getString(6))))
                 .list();
     }
 

@@ -56,6 +56,9 @@ public class SecurityConfiguration {
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .addFilterBefore(new ApiKeyFilter(keys, limits), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
+                // JSON and event streams only: nothing may be rendered, framed or scripted from these answers.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())

@@ -275,7 +275,8 @@ class ConsultationBrowserTest {
                 .param(id).query().singleRow();
         assertThat(record.get("ai_used")).isEqualTo(true);
         assertThat(record.get("validated_by")).isEqualTo("dr.martin");
-        assertThat((String) record.get("draft_diff")).contains("-Conduite à tenir / traitement : amoxicilline 1,5 g")
+        // draft_diff is encrypted at rest: read it through the storage.
+        assertThat(server.getBean(fr.avec.server.workbench.Consultations.class).find(id).orElseThrow().draftDiff()).contains("-Conduite à tenir / traitement : amoxicilline 1,5 g")
                 .contains("+Conduite à tenir / traitement : amoxicilline 1 g");
         assertThat(record.get("model_version")).isEqualTo("mistral-small-3.2");
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE request_id = ?").param(record.get("request_id")).query(String.class).single())

@@ -31,6 +31,7 @@ class GatewayOnPostgresqlTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     // Instances sharing conversations share the vault key.
     private static final String VAULT_KEY = fr.avec.protect.Vault.newKey();
+    private static final String STORAGE_KEY = fr.avec.server.security.StorageKeys.newKey();
 
     @TempDir
     Path home;
@@ -49,7 +50,9 @@ class GatewayOnPostgresqlTest {
         GatewayServer server = new GatewayServer(home.resolve(name), pg,
                 "--avec.upstreams[0].name=hds", "--avec.upstreams[0].base-url=" + upstream.baseUrl(),
                 "--avec.upstreams[0].level=hds", "--avec.upstreams[0].models=mistral-hds",
-                "--avec.audit.write-timeout=2s", "--avec.vault.key=" + VAULT_KEY);
+                "--avec.audit.write-timeout=2s", "--avec.vault.key=" + VAULT_KEY,
+                // ... and the storage keys that seal vault entries and documents at rest.
+                "--avec.storage.keys=k1=" + STORAGE_KEY);
         open.add(server);
         return server;
     }
