@@ -91,6 +91,9 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/literature", "/literature/**").hasAnyRole(writers)
                         .requestMatchers("/education", "/education/**").hasAnyRole(writers)
                         .requestMatchers("/estimate/me", "/estimate/sus").authenticated()
+                        // Changes to Estimer (reference cases, drift replays, services) are the referent's, checked before any binding.
+                        .requestMatchers(HttpMethod.POST, "/estimate/references/**", "/estimate/drift", "/estimate/services")
+                        .hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name())
                         .requestMatchers("/estimate", "/estimate/**", "/needs", "/needs/**").hasAnyRole(Role.REFERENT.name(), Role.ADMIN.name(), Role.DPO.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
