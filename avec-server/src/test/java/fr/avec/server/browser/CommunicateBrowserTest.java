@@ -82,6 +82,8 @@ class CommunicateBrowserTest {
         // dr.martin's acknowledgement goes through the real service (the gate stays on); dr.durand acknowledges on the page below.
         Charter charter = server.getBean(Charter.class);
         charter.acknowledge("dr.martin", charter.current().number());
+        // The training gate is not under test here: both clinicians pass the path through the real service.
+        AiReady.trained(server, "dr.martin", "dr.durand");
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }
@@ -352,7 +354,7 @@ class CommunicateBrowserTest {
 
             // A shipped template, proposed as a proven prompt.
             page.navigate(base() + "/sharing");
-            page.locator("details summary").click();
+            page.locator("main details summary").click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Consultation de suivi (v1)")).click();
             assertThat(page.locator("#sharing-source")).containsText("Consultation de suivi");
             assertThat(page.getByLabel("Prompt éprouvé")).isChecked();

@@ -209,7 +209,7 @@ class EstimateBrowserTest {
         YearMonth reportMonth = YearMonth.from(today);
         referent.navigate(base() + "/estimate/report?month=" + reportMonth);
         assertThat(referent.locator("#recommendations li").first()).isVisible();
-        assertThat(referent.locator("main")).containsText("Aucun incident enregistré");
+        assertThat(referent.locator("main")).containsText("0 incident(s) signalé(s) sur la période");
         assertThat(referent.locator("main")).containsText("ecologits-0.9");
         shot(referent, "08-report");
         Download download = referent.waitForDownload(() -> referent.getByText("Télécharger le PDF").click());

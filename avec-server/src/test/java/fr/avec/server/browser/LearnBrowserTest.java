@@ -85,6 +85,8 @@ class LearnBrowserTest {
         accounts.createOrUpdate("dr.durand", PASSWORD, Role.CLINICIAN, "Dr Anne Durand", "médecin généraliste");
         accounts.createOrUpdate("ref.leroy", PASSWORD, Role.REFERENT, "Marc Leroy", "référent IA");
         accounts.createOrUpdate("dpo.simon", PASSWORD, Role.DPO, "Léa Simon", "DPO");
+        // The usage charter is not under test here: everyone acknowledges it through the real service.
+        AiReady.acknowledged(server, "dr.durand", "ref.leroy", "dpo.simon");
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }

@@ -97,6 +97,9 @@ class LiteratureAndEducationBrowserTest {
                 "--avec.education.images.base-url=" + upstream.baseUrl(), "--avec.education.images.model=fake-image",
                 "--logging.level.root=WARN");
         server.getBean(LocalAccounts.class).createOrUpdate("dr.martin", PASSWORD, Role.CLINICIAN, "Dr Claire Martin", "médecin généraliste");
+        // The training and charter gates are not under test here: lifted through the real services.
+        AiReady.trained(server, "dr.martin");
+        AiReady.acknowledged(server, "dr.martin");
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }
