@@ -298,7 +298,7 @@ class LiteratureAndEducationBrowserTest {
         // The sentence too hard for FALC is flagged as such, with its jargon.
         Locator tooLong = finding(page, "READABILITY", "L'équilibre glycémique").filter(new Locator.FilterOptions().setHasText("FALC"));
         assertThat(tooLong).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
-        assertThat(tooLong).containsText("at most 12");
+        assertThat(tooLong).containsText("12 mots au plus");
         assertThat(finding(page, "READABILITY", "« rétinopathie »")).hasCount(1);
         assertThat(page.locator("#findings li.finding[data-kind=UNKNOWN_DRUG]")).hasCount(0);
         assertThat(page.locator("#findings li.finding[data-kind=NUMBER_NOT_IN_SOURCE]")).hasCount(0);

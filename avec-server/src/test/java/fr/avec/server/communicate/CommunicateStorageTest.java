@@ -7,7 +7,6 @@ import fr.avec.protect.Label;
 import fr.avec.server.AvecServer;
 import fr.avec.server.storage.TestDatabases;
 import fr.avec.server.web.AiUseGate;
-import fr.avec.server.web.AiUseGates;
 import fr.avec.server.workbench.Consultation;
 import fr.avec.server.workbench.Consultations;
 import fr.avec.server.workbench.NoteTemplate;
@@ -67,7 +66,8 @@ class CommunicateStorageTest {
 
     private void charter(ConfigurableApplicationContext context) {
         Charter charter = context.getBean(Charter.class);
-        AiUseGates gates = context.getBean(AiUseGates.class);
+        // This gate alone: the training gate, also in the application, is tested with the training path.
+        AiUseGate gates = context.getBean(CharterGate.class);
 
         Charter.Version first = charter.current();
         assertThat(first.number()).isEqualTo(1);

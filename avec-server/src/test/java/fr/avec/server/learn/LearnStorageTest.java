@@ -15,7 +15,6 @@ import fr.avec.server.gateway.Upstreams;
 import fr.avec.server.security.Role;
 import fr.avec.server.storage.TestDatabases;
 import fr.avec.server.web.AiUseGate;
-import fr.avec.server.web.AiUseGates;
 import fr.avec.server.web.LocalAccounts;
 import fr.avec.testing.SharedData;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +85,8 @@ class LearnStorageTest {
                 .run(args.toArray(String[]::new))) {
             LocalAccounts accounts = context.getBean(LocalAccounts.class);
             TrainingRecords records = context.getBean(TrainingRecords.class);
-            AiUseGates gates = context.getBean(AiUseGates.class);
+            // This gate alone: the charter gate, also in the application, is tested with the charter.
+            AiUseGate gates = context.getBean(TrainingGate.class);
             accounts.createOrUpdate("dr.martin", "correct-horse-battery-staple", Role.CLINICIAN, "Dr Claire Martin", null);
 
             // Training: locked until every module is passed; a failed attempt is stored but does not count.
