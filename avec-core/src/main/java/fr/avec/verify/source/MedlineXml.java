@@ -59,6 +59,10 @@ public final class MedlineXml {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
             throw new UnreadableReferences("malformed PubMed XML" + (line > 0 ? " at line " + line : ""), e);
+        } catch (RuntimeException parserFailure) {
+            // The JDK's parser can fail outside its checked exception on some malformed DTDs (found by fuzzing:
+            // a MissingResourceException for a control character inside the DOCTYPE).
+            throw new UnreadableReferences("malformed PubMed XML", parserFailure);
         } finally {
             if (xml != null) {
                 try {
