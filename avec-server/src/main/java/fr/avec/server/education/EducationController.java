@@ -3,11 +3,11 @@ package fr.avec.server.education;
 import fr.avec.server.web.AiUseGate;
 import fr.avec.server.web.AiUseGates;
 import fr.avec.server.web.LocalAccounts;
+import fr.avec.server.workbench.DraftStream;
 import fr.avec.server.workbench.GatewayDrafts;
 import fr.avec.verify.readability.Audience;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The patient education pages: the brief (topic, audience, format, sources), the draft streamed from the gateway,
@@ -50,7 +49,6 @@ public class EducationController {
     private final ImageGeneration images;
     private final AiUseGates gates;
     private final LocalAccounts accounts;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public EducationController(Materials materials, MaterialReviews reviews, GatewayDrafts drafts, ImageGeneration images, AiUseGates gates,
                                LocalAccounts accounts) {
@@ -132,46 +130,20 @@ public class EducationController {
     @PostMapping(path = "/education/{id}/draft", produces = "application/x-ndjson")
     public void generate(@PathVariable long id, Principal user, HttpServletResponse response) throws IOException {
         Material m = owned(id, user);
-        response.setContentType("application/x-ndjson");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
-        OutputStream out = response.getOutputStream();
+        DraftStream stream = DraftStream.open(response);
         if (m.status() != Material.Status.BRIEF) {
-            line(out, Map.of("done", "/education/" + id));
+            stream.done("/education/" + id);
             return;
         }
         if (gates.check(user.getName(), AiUseGate.EDUCATION).isPresent()) {
-            line(out, Map.of("error", "locked"));
+            stream.error("locked");
             return;
         }
-        try {
-            GatewayDrafts.Draft draft = drafts.compose(user.getName(), m.model(), MaterialPrompt.system(m), MaterialPrompt.message(m), delta -> {
-                try {
-                    line(out, Map.of("delta", delta));
-                } catch (IOException browserGone) {
-                    // The draft is still stored below; the page finds it on reload.
-                }
-            });
-            materials.draftReady(id, draft.text(), draft.requestId(), draft.modelVersion());
-            line(out, Map.of("done", "/education/" + id));
-        } catch (GatewayDrafts.DraftFailed failed) {
-            LOG.atWarn().addKeyValue("material", id).addKeyValue("status", failed.status()).log("education draft refused by the gateway");
-            line(out, Map.of("error", failed.getMessage()));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            line(out, Map.of("error", "interrupted"));
-        } catch (IOException gatewayUnreachable) {
-            LOG.atWarn().addKeyValue("material", id).log("gateway unreachable for an education draft");
-            line(out, Map.of("error", "The gateway could not be reached."));
-        }
+        stream.relay(deltas -> drafts.compose(user.getName(), m.model(), MaterialPrompt.system(m), MaterialPrompt.message(m), deltas),
+                draft -> materials.draftReady(id, draft.text(), draft.requestId(), draft.modelVersion()),
+                "/education/" + id, LOG, "material", id);
     }
 
-    private void line(OutputStream out, Map<String, String> message) throws IOException {
-        out.write(json.writeValueAsBytes(message));
-        out.write('\n');
-        out.flush();
-    }
 
     @PostMapping("/education/{id}/without-ai")
     public String withoutAi(@PathVariable long id, Principal user) {

@@ -3,6 +3,7 @@ package fr.avec.server.literature;
 import fr.avec.server.web.AiUseGate;
 import fr.avec.server.web.AiUseGates;
 import fr.avec.server.web.LocalAccounts;
+import fr.avec.server.workbench.DraftStream;
 import fr.avec.server.workbench.GatewayDrafts;
 import fr.avec.verify.source.Deduplication;
 import fr.avec.verify.source.Reference;
@@ -11,7 +12,6 @@ import fr.avec.verify.source.ReferenceImport;
 import fr.avec.verify.source.UnreadableReferences;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The literature synthesis pages: question and PICO, reference import and choice, the draft streamed from the
@@ -54,7 +53,6 @@ public class LiteratureController {
     private final GatewayDrafts drafts;
     private final AiUseGates gates;
     private final LocalAccounts accounts;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public LiteratureController(Syntheses syntheses, SynthesisReviews reviews, GatewayDrafts drafts, AiUseGates gates, LocalAccounts accounts) {
         this.syntheses = syntheses;
@@ -169,52 +167,26 @@ public class LiteratureController {
     @PostMapping(path = "/literature/{id}/draft", produces = "application/x-ndjson")
     public void generate(@PathVariable long id, Principal user, HttpServletResponse response) throws IOException {
         Synthesis s = owned(id, user);
-        response.setContentType("application/x-ndjson");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
-        OutputStream out = response.getOutputStream();
+        DraftStream stream = DraftStream.open(response);
         if (s.status() != Synthesis.Status.REFERENCES) {
-            line(out, Map.of("done", "/literature/" + id));
+            stream.done("/literature/" + id);
             return;
         }
         Optional<AiUseGate.Refusal> refusal = gates.check(user.getName(), AiUseGate.LITERATURE);
         if (refusal.isPresent()) {
-            line(out, Map.of("error", "locked"));
+            stream.error("locked");
             return;
         }
         List<SynthesisReference> chosen = syntheses.chosen(id);
         if (chosen.isEmpty()) {
-            line(out, Map.of("error", "no reference chosen"));
+            stream.error("no reference chosen");
             return;
         }
-        try {
-            GatewayDrafts.Draft draft = drafts.compose(user.getName(), s.model(), SynthesisPrompt.SYSTEM, SynthesisPrompt.message(s, chosen), delta -> {
-                try {
-                    line(out, Map.of("delta", delta));
-                } catch (IOException browserGone) {
-                    // The draft is still stored below; the page finds it on reload.
-                }
-            });
-            syntheses.draftReady(id, draft.text(), draft.requestId(), draft.modelVersion());
-            line(out, Map.of("done", "/literature/" + id));
-        } catch (GatewayDrafts.DraftFailed failed) {
-            LOG.atWarn().addKeyValue("synthesis", id).addKeyValue("status", failed.status()).log("synthesis draft refused by the gateway");
-            line(out, Map.of("error", failed.getMessage()));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            line(out, Map.of("error", "interrupted"));
-        } catch (IOException gatewayUnreachable) {
-            LOG.atWarn().addKeyValue("synthesis", id).log("gateway unreachable for a synthesis draft");
-            line(out, Map.of("error", "The gateway could not be reached."));
-        }
+        stream.relay(deltas -> drafts.compose(user.getName(), s.model(), SynthesisPrompt.SYSTEM, SynthesisPrompt.message(s, chosen), deltas),
+                draft -> syntheses.draftReady(id, draft.text(), draft.requestId(), draft.modelVersion()),
+                "/literature/" + id, LOG, "synthesis", id);
     }
 
-    private void line(OutputStream out, Map<String, String> message) throws IOException {
-        out.write(json.writeValueAsBytes(message));
-        out.write('\n');
-        out.flush();
-    }
 
     @PostMapping("/literature/{id}/without-ai")
     public String withoutAi(@PathVariable long id, Principal user) {

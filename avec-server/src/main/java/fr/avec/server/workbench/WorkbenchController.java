@@ -5,7 +5,6 @@ import fr.avec.server.web.AiUseGates;
 import fr.avec.server.web.LocalAccounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The consultation pages: start (template, model, consent, transcript), draft generation streamed into
@@ -46,7 +44,6 @@ public class WorkbenchController {
     private final PatientOppositions oppositions;
     private final LocalAccounts accounts;
     private final AiUseGates gates;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public WorkbenchController(Consultations consultations, NoteTemplates templates, GatewayDrafts drafts, Reviews reviews,
                                PatientOppositions oppositions, LocalAccounts accounts, AiUseGates gates) {
@@ -181,52 +178,25 @@ public class WorkbenchController {
     @PostMapping(path = "/consultations/{id}/draft", produces = "application/x-ndjson")
     public void generate(@PathVariable long id, Principal user, HttpServletResponse response) throws IOException {
         Consultation consultation = owned(id, user);
-        response.setContentType("application/x-ndjson");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
-        OutputStream out = response.getOutputStream();
+        DraftStream stream = DraftStream.open(response);
         if (consultation.status() != Consultation.Status.TRANSCRIPT || !consultation.aiUsed()) {
-            line(out, Map.of("done", "/consultations/" + id));
+            stream.done("/consultations/" + id);
             return;
         }
         if (oppositions.opposed(consultation.patientRef())) {
-            line(out, Map.of("error", "opposed"));
+            stream.error("opposed");
             return;
         }
         if (gates.check(user.getName(), AiUseGate.CONSULTATION).isPresent()) {
-            line(out, Map.of("error", "locked"));
+            stream.error("locked");
             return;
         }
         NoteTemplate template = templates.find(consultation.templateId()).orElseThrow();
-        try {
-            GatewayDrafts.Draft draft = drafts.generate(user.getName(), consultation.model(), template.prompt(), consultation.transcript(),
-                    delta -> {
-                        try {
-                            line(out, Map.of("delta", delta));
-                        } catch (IOException browserGone) {
-                            // The draft is still stored below; the page finds it on reload.
-                        }
-                    });
-            consultations.draftReady(id, draft.text(), draft.requestId(), draft.modelVersion());
-            line(out, Map.of("done", "/consultations/" + id));
-        } catch (GatewayDrafts.DraftFailed failed) {
-            LOG.atWarn().addKeyValue("consultation", id).addKeyValue("status", failed.status()).log("draft refused by the gateway");
-            line(out, Map.of("error", failed.getMessage()));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            line(out, Map.of("error", "interrupted"));
-        } catch (IOException gatewayUnreachable) {
-            LOG.atWarn().addKeyValue("consultation", id).log("gateway unreachable for a draft");
-            line(out, Map.of("error", "The gateway could not be reached."));
-        }
+        stream.relay(deltas -> drafts.generate(user.getName(), consultation.model(), template.prompt(), consultation.transcript(), deltas),
+                draft -> consultations.draftReady(id, draft.text(), draft.requestId(), draft.modelVersion()),
+                "/consultations/" + id, LOG, "consultation", id);
     }
 
-    private void line(OutputStream out, Map<String, String> message) throws IOException {
-        out.write(json.writeValueAsBytes(message));
-        out.write('\n');
-        out.flush();
-    }
 
     /** Writes the document without AI from here on (before any draft). */
     @PostMapping("/consultations/{id}/without-ai")
