@@ -36,13 +36,6 @@ public class MaterialReviews {
     private final String avecVersion;
     private final Clock clock = Clock.systemUTC();
 
-    /** The review as the page shows it. */
-    public record Review(List<ReviewFinding> findings, List<String> checksNotRun) {
-        public long blocking() {
-            return findings.stream().filter(ReviewFinding::blocking).count();
-        }
-    }
-
     /** Validation refused: blocking findings, or images not checked. */
     public static final class ValidationRefused extends Exception {
         private final transient List<ReviewFinding> blocking;
@@ -73,10 +66,10 @@ public class MaterialReviews {
         this.avecVersion = properties == null ? "development" : properties.getVersion();
     }
 
-    public Review review(Material m) {
+    public Reviews.Review review(Material m) {
         String text = m.validated() ? m.finalText() : m.workingText();
         DraftVerifier.Verification v = verifier.verify(text == null ? "" : text, m);
-        return new Review(decisions.apply(USE_CASE, m.id(), v.findings()), v.checksNotRun());
+        return new Reviews.Review(decisions.apply(USE_CASE, m.id(), v.findings()), v.checksNotRun());
     }
 
     public FindingDecisions decisions() {
@@ -93,7 +86,7 @@ public class MaterialReviews {
         String finalText = FindingDecisions.lines(submitted);
         materials.saveWorkingText(m.id(), finalText);
         Material current = materials.find(m.id()).orElseThrow();
-        Review review = review(current);
+        Reviews.Review review = review(current);
         List<ReviewFinding> blocking = review.findings().stream().filter(ReviewFinding::blocking).toList();
         List<String> unchecked = materials.images(m.id()).stream().filter(i -> !i.checked()).map(MaterialImage::caption).toList();
         if (!blocking.isEmpty() || !unchecked.isEmpty()) {

@@ -42,13 +42,6 @@ public class SynthesisReviews {
     private final String avecVersion;
     private final Clock clock = Clock.systemUTC();
 
-    /** The review as the page shows it. */
-    public record Review(List<ReviewFinding> findings, List<String> checksNotRun) {
-        public long blocking() {
-            return findings.stream().filter(ReviewFinding::blocking).count();
-        }
-    }
-
     /** Validation refused: blocking findings, or cited references not consulted. */
     public static final class ValidationRefused extends Exception {
         private final transient List<ReviewFinding> blocking;
@@ -80,10 +73,10 @@ public class SynthesisReviews {
     }
 
     /** The findings on the current text. */
-    public Review review(Synthesis s) {
+    public Reviews.Review review(Synthesis s) {
         String text = s.validated() ? s.finalText() : s.workingText();
         DraftVerifier.Verification v = verifier.verify(text == null ? "" : text, syntheses.chosen(s.id()));
-        return new Review(decisions.apply(USE_CASE, s.id(), v.findings()), v.checksNotRun());
+        return new Reviews.Review(decisions.apply(USE_CASE, s.id(), v.findings()), v.checksNotRun());
     }
 
     /** The reference numbers that a text cites and that exist, in ascending order. */
@@ -116,7 +109,7 @@ public class SynthesisReviews {
         String finalText = FindingDecisions.lines(submitted);
         syntheses.saveWorkingText(s.id(), finalText);
         Synthesis current = syntheses.find(s.id()).orElseThrow();
-        Review review = review(current);
+        Reviews.Review review = review(current);
         List<ReviewFinding> blocking = review.findings().stream().filter(ReviewFinding::blocking).toList();
         List<SynthesisReference> chosen = syntheses.chosen(s.id());
         List<Integer> notConsulted = new ArrayList<>();
