@@ -114,12 +114,7 @@ public final class AdminCommand {
             err.println("avec: " + refused.getMessage());
             return USAGE;
         } catch (RuntimeException failure) {
-            Throwable root = failure;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            err.println("avec: " + command + " failed: " + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")));
+            err.println("avec: " + command + " failed: " + rootMessage(failure));
             return USAGE;
         }
     }
@@ -139,5 +134,14 @@ public final class AdminCommand {
         out.println("re-encrypted with key " + result.currentKey() + ": " + result.valuesResealed() + " document values, "
                 + result.vaultEntriesResealed() + " vault entries (" + result.upToDate() + " already up to date)");
         return OK;
+    }
+
+    /** The innermost cause of a failure in one line: its type and the first line of its message (never a stack trace). */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse(""));
     }
 }

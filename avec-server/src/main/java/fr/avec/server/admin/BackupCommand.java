@@ -80,7 +80,7 @@ public final class BackupCommand {
         try {
             return command.equals("backup") ? backup(file, springOptions, out, err) : restore(file, springOptions, out, err);
         } catch (RuntimeException | IOException failure) {
-            err.println("avec: " + command + " failed: " + rootMessage(failure));
+            err.println("avec: " + command + " failed: " + AdminCommand.rootMessage(failure));
             return USAGE;
         }
     }
@@ -268,14 +268,6 @@ public final class BackupCommand {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse(""));
     }
 
     private static void deleteTree(Path folder) {
